@@ -1,0 +1,12 @@
+namespace AssetBridge.Core.Credentials;
+
+/// <summary>Where an authenticator will be used: the source's base address and the HTTP client to reach it (for token endpoints).</summary>
+public sealed record AuthenticationTarget(Uri BaseAddress, HttpMessageInvoker Http);
+
+/// <summary>Builds authenticators for one credential type; connectors register one per type they support.</summary>
+public interface IAuthenticatorProvider
+{
+    string CredentialType { get; }
+
+    IAuthenticator Create(OpenedCredential credential, AuthenticationTarget target);
+}

@@ -1,0 +1,15 @@
+namespace AssetBridge.Core.Runs;
+
+/// <summary>What a run read and changed.</summary>
+public sealed record RunCounts(
+    long Devices,
+    long NetworkAdapters,
+    long BusinessApplications,
+    long Relationships,
+    long MarkedDeleted,
+    long Hidden)
+{
+    public static readonly RunCounts Zero = new(0, 0, 0, 0, 0, 0);
+
+    public long Records => Devices + NetworkAdapters + BusinessApplications + Relationships;
+}
