@@ -7,6 +7,9 @@ public static class ExitCodes
     public const int Unexpected = 1;
     public const int Usage = 2;
 
+    /// <summary><c>connector test</c> ran, and at least one check failed.</summary>
+    public const int ChecksFailed = 11;
+
     public static int For(ErrorKind kind) => kind switch
     {
         ErrorKind.Usage => Usage,

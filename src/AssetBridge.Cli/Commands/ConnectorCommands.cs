@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using AssetBridge.Cli.Output;
+using AssetBridge.Core.Connectors;
+using AssetBridge.Core.Errors;
+
+namespace AssetBridge.Cli.Commands;
+
+/// <summary><c>connector add|list|test|remove</c>.</summary>
+internal static class ConnectorCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("connector", "Manage connectors: a source (ServiceNow instance) and the credential to read it.");
+        var add = new Command("add", "Add a connector.");
+        add.Subcommands.Add(AddServiceNow(console));
+        command.Subcommands.Add(add);
+        command.Subcommands.Add(List(console));
+        command.Subcommands.Add(Test(console));
+        command.Subcommands.Add(Remove(console));
+        return command;
+    }
+
+    private static Command AddServiceNow(CliConsole console)
+    {
+        var name = new Option<string>("--name") { Description = "Connector name.", Required = true };
+        var instance = new Option<string>("--instance") { Description = "Instance URL, e.g. https://contoso.service-now.com (plain http only to loopback).", Required = true };
+        var credential = new Option<string>("--credential") { Description = "Credential name or id.", Required = true };
+        var deviceTable = new Option<string?>("--device-table") { Description = "Device table. Default cmdb_ci_computer." };
+        var maps = new Option<string[]>("--map") { Description = "Re-map a field to a column: field=column (device fields bare, others as adapter.f, application.f, relationship.f). Repeatable." };
+        var pageSize = new Option<int?>("--page-size") { Description = "Records per request, 1-10000. Default 1000." };
+        var maxConcurrency = new Option<int?>("--max-concurrent-requests") { Description = "Cap on concurrent requests to this instance. Default 4." };
+        var command = new Command(ConnectorKinds.ServiceNow, "A ServiceNow instance read through the Table API.")
+        {
+            name, instance, credential, deviceTable, maps, pageSize, maxConcurrency,
+        };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        {
+            var (target, settings) = host.Modules.DescribeServiceNow(
+                parse.GetValue(instance)!,
+                parse.GetValue(deviceTable),
+                parse.GetValue(maps) ?? [],
+                parse.GetValue(pageSize),
+                parse.GetValue(maxConcurrency));
+            var connector = await host.Connectors.AddAsync(parse.GetValue(name)!, ConnectorKinds.ServiceNow, target, parse.GetValue(credential)!, settings, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"Added connector '{connector.Name}' (id {connector.Id}) for {connector.Target}. Check it with 'assetbridge connector test {connector.Name}', then 'assetbridge sync {connector.Name} --full'.").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command List(CliConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var command = new Command("list", "List connectors.") { json };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        {
+            var connectors = await host.Store.Connectors.ListAsync(cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(console.Out, connectors.Select(c => new
+                {
+                    c.Id,
+                    c.Name,
+                    c.Kind,
+                    c.Target,
+                    c.CredentialId,
+                    Settings = System.Text.Json.JsonDocument.Parse(c.SettingsJson).RootElement,
+                    c.CreatedAt,
+                })).ConfigureAwait(false);
+                return 0;
+            }
+
+            TableOutput.Write(
+                console,
+                ["ID", "NAME", "KIND", "TARGET", "CREDENTIAL", "CREATED"],
+                connectors.Select(c => new[]
+                {
+                    c.Id.ToString(CultureInfo.InvariantCulture), c.Name, c.Kind, c.Target,
+                    c.CredentialId.ToString(CultureInfo.InvariantCulture), c.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
+                }));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Test(CliConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "Connector name or id." };
+        var command = new Command("test", "Check DNS, TLS, authentication and read access to each table; one line per check.") { name };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        {
+            var connector = await host.Connectors.GetAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            var failed = 0;
+            await foreach (var check in host.Modules.TestAsync(connector, host.Vault, cancellationToken).ConfigureAwait(false))
+            {
+                failed += check.Passed ? 0 : 1;
+                await console.Out.WriteLineAsync($"{(check.Passed ? "ok  " : "FAIL")}  {check.Name,-28} {check.Detail}").ConfigureAwait(false);
+            }
+
+            return failed == 0 ? ExitCodes.Success : ExitCodes.ChecksFailed;
+        }));
+        return command;
+    }
+
+    private static Command Remove(CliConsole console)
+    {
+        var name = new Argument<string>("name") { Description = "Connector name or id." };
+        var command = new Command("remove", "Remove a connector with its inventory, runs and jobs.") { name };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        {
+            var removed = await host.Connectors.RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"Removed connector '{removed.Name}' and its inventory.").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+}

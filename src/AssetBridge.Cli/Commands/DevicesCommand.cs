@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using AssetBridge.Cli.Output;
+using AssetBridge.Core.Errors;
+using AssetBridge.Core.Inventory;
+using AssetBridge.Core.Storage;
+
+namespace AssetBridge.Cli.Commands;
+
+/// <summary><c>devices [--json|--csv] [--min-criticality N] [--include-deleted]</c>: the inventory, streamed.</summary>
+internal static class DevicesCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of devices (streamed)." };
+        var csv = new Option<bool>("--csv") { Description = "Print CSV." };
+        var minCriticality = new Option<int?>("--min-criticality") { Description = "Only devices at this level or more critical: 0 very high, 1 high, 2 medium, 3 low." };
+        var includeDeleted = new Option<bool>("--include-deleted") { Description = "Include devices a completed full sync marked deleted." };
+        var connector = new Option<string?>("--connector") { Description = "Only devices of this connector." };
+        var command = new Command("devices", "List inventory devices with adapters, business applications and criticality.")
+        {
+            json, csv, minCriticality, includeDeleted, connector,
+        };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        {
+            if (parse.GetValue(json) && parse.GetValue(csv))
+            {
+                throw new AssetBridgeException(ErrorKind.Usage, "Choose one of --json and --csv.");
+            }
+
+            var level = parse.GetValue(minCriticality);
+            if (level is < CriticalityScale.VeryHigh or > CriticalityScale.Low)
+            {
+                throw new AssetBridgeException(ErrorKind.Usage, $"--min-criticality must be 0 (very high) to 3 (low), not {level}.");
+            }
+
+            long? connectorId = null;
+            if (parse.GetValue(connector) is { } name)
+            {
+                connectorId = (await host.Store.Connectors.FindAsync(name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new AssetBridgeException(ErrorKind.NotFound, $"No connector is named '{name}'; run 'assetbridge connector list' to see them.")).Id;
+            }
+
+            var entries = host.Inventory.ReadAsync(new DeviceQuery(connectorId, parse.GetValue(includeDeleted)), level, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await DeviceJsonWriter.WriteAsync(console.Out, entries, cancellationToken).ConfigureAwait(false);
+            }
+            else if (parse.GetValue(csv))
+            {
+                await DeviceCsvWriter.WriteAsync(console.Out, entries, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteTableAsync(console, entries, cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task WriteTableAsync(CliConsole console, IAsyncEnumerable<InventoryEntry> entries, CancellationToken cancellationToken)
+    {
+        var rows = new List<string[]>();
+        await foreach (var e in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(
+            [
+                e.Device.Name ?? e.Device.SysId,
+                e.Device.Os ?? string.Empty,
+                string.Join(", ", e.NetworkAdapters.Select(a => a.IpAddress).Where(ip => !string.IsNullOrEmpty(ip))),
+                string.Join(", ", e.BusinessApplications.Select(a => a.Number ?? a.SysId)),
+                e.Criticality.Level is { } l ? $"{l.ToString(CultureInfo.InvariantCulture)} {CriticalityScale.Name(l)}" : "unknown",
+                e.Criticality.Reason ?? string.Empty,
+                e.DeletedAt is null ? string.Empty : "deleted",
+            ]);
+        }
+
+        TableOutput.Write(console, ["DEVICE", "OS", "IP ADDRESSES", "APPLICATIONS", "CRITICALITY", "WHY", ""], rows);
+    }
+}

@@ -1,0 +1,123 @@
+using AssetBridge.Agent.Credentials;
+using AssetBridge.Agent.Execution;
+using AssetBridge.Agent.Runtime;
+using AssetBridge.Agent.Transport;
+using AssetBridge.Core.Application;
+using AssetBridge.Core.Credentials;
+using AssetBridge.Core.Errors;
+using AssetBridge.Core.Jobs;
+using AssetBridge.Core.Operations;
+using AssetBridge.Core.Storage;
+using AssetBridge.Storage.Sqlite;
+using AssetBridge.Storage.Vault;
+using Microsoft.Extensions.Logging;
+
+namespace AssetBridge.Cli.Hosting;
+
+/// <summary>
+/// The composition root of one CLI invocation: the store in the data directory, the vault (opened
+/// only when a command needs secrets), the connector modules, the application services and the
+/// embedded agent. The server will compose the same parts.
+/// </summary>
+public sealed class AppHost : IAsyncDisposable
+{
+    private readonly CliConsole _console;
+    private MasterKey? _masterKey;
+    private CredentialVault? _vault;
+
+    private AppHost(string dataDirectory, SqliteStore store, CliConsole console, TimeProvider time, ILoggerFactory loggers)
+    {
+        DataDirectory = dataDirectory;
+        Store = store;
+        _console = console;
+        Time = time;
+        Loggers = loggers;
+        Modules = ConnectorModules.Create(time, loggers);
+        Finalizer = new RunFinalizer(store, time);
+        Sync = new SyncService(store, Modules.Planners, Finalizer, time);
+        Inventory = new InventoryReader(store);
+    }
+
+    public string DataDirectory { get; }
+
+    public IStore Store { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILoggerFactory Loggers { get; }
+
+    public ConnectorModules Modules { get; }
+
+    public RunFinalizer Finalizer { get; }
+
+    public SyncService Sync { get; }
+
+    public InventoryReader Inventory { get; }
+
+    /// <summary>The vault; loads the master key on first use, so commands without secrets work without it.</summary>
+    public ICredentialVault Vault
+    {
+        get
+        {
+            if (_vault is null)
+            {
+                _masterKey = MasterKeyFile.Load(DataDirectory, _console.Environment);
+                _vault = new CredentialVault(Store, _masterKey, Time);
+            }
+
+            return _vault;
+        }
+    }
+
+    public CredentialService Credentials => new(Vault);
+
+    /// <summary>Connector commands that never open a secret use a credential lookup that needs no key.</summary>
+    public ConnectorService Connectors => new(Store, Credentials, Time);
+
+    /// <summary>
+    /// Opens the data directory. Without <paramref name="create"/>, a directory that was never
+    /// initialised is a configuration error telling the user to run init.
+    /// </summary>
+    public static async Task<AppHost> OpenAsync(string dataDirectory, CliConsole console, bool create, bool verbose, CancellationToken cancellationToken)
+    {
+        var databasePath = Hosting.DataDirectory.DatabasePath(dataDirectory);
+        if (!create && !File.Exists(databasePath))
+        {
+            throw new AssetBridgeException(
+                ErrorKind.Configuration,
+                $"No AssetBridge data in {dataDirectory}; run 'assetbridge init' first, or point --data-dir (or ASSETBRIDGE_HOME) at an initialised directory.");
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var loggers = LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddProvider(new StderrLoggerProvider(console.Error, verbose ? LogLevel.Information : LogLevel.Warning)));
+        var time = TimeProvider.System;
+        var store = await SqliteStore.OpenAsync(databasePath, time, null, cancellationToken).ConfigureAwait(false);
+        return new AppHost(dataDirectory, store, console, time, loggers);
+    }
+
+    /// <summary>Creates the embedded agent: the same runtime a remote agent runs, over the in-process channel.</summary>
+    public AgentRuntime CreateEmbeddedAgent(AgentOptions? options = null)
+    {
+        options ??= new AgentOptions();
+        var channel = new InProcessAgentChannel(Store, Vault, Finalizer, new AgentClaim(options.Name, options.LeaseDuration));
+        var logger = Loggers.CreateLogger("AssetBridge.Agent");
+        var executor = new JobExecutor(
+            channel,
+            new OperationMap(Modules.Operations),
+            new CredentialFactory(Modules.AuthenticatorProviders),
+            options,
+            Time,
+            logger);
+        return new AgentRuntime(channel, executor, options, Time, logger);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync().ConfigureAwait(false);
+        Modules.Dispose();
+        Loggers.Dispose();
+        _masterKey?.Dispose();
+    }
+}

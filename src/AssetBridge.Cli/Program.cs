@@ -1,0 +1,3 @@
+using AssetBridge.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.FromProcess()).ConfigureAwait(false);

@@ -1,0 +1,81 @@
+using AssetBridge.Core.Inventory;
+using AssetBridge.Core.Jobs;
+using AssetBridge.Core.Runs;
+using AssetBridge.Core.Storage;
+
+namespace AssetBridge.Core.Application;
+
+/// <summary>
+/// Ends a run once every one of its jobs is terminal. This is where "a failed or partial run deletes
+/// nothing" is decided: deletions are marked only for a full run whose every job was processed.
+/// </summary>
+public sealed class RunFinalizer
+{
+    private readonly IStore _store;
+    private readonly TimeProvider _time;
+
+    public RunFinalizer(IStore store, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+    }
+
+    /// <summary>Finalizes the run if all its jobs are terminal; returns the run as it then stands.</summary>
+    public async Task<SyncRun?> TryFinalizeAsync(long runId, CancellationToken cancellationToken)
+    {
+        var run = await _store.Runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (run is null || run.State != RunState.Running)
+        {
+            return run;
+        }
+
+        var jobs = await _store.Jobs.ListByRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (jobs.Any(j => j.State is JobState.Ready or JobState.Processing))
+        {
+            return run;
+        }
+
+        // Checkpoint: watermarks advance only for jobs that processed to the end; a repeated
+        // finalization writes the same values again.
+        foreach (var job in jobs.Where(j => j.State == JobState.Processed && j.Outcome?.Watermark is not null))
+        {
+            await _store.Connectors.SetWatermarkAsync(run.ConnectorId, job.Scope, job.Outcome!.Watermark!, cancellationToken).ConfigureAwait(false);
+        }
+
+        var failed = jobs.Where(j => j.State == JobState.Error).ToList();
+        long deleted = 0;
+        if (failed.Count == 0 && run.Mode == SyncMode.Full && jobs.Count > 0)
+        {
+            // Checkpoint: the only place records are marked deleted — a full run, every job processed.
+            var now = _time.GetUtcNow();
+            foreach (var kind in jobs.Where(j => j.Kind is not null).Select(j => j.Kind!.Value).Distinct())
+            {
+                deleted += await _store.Inventory.MarkUnseenDeletedAsync(run.ConnectorId, kind, runId, now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var counts = Count(jobs, deleted);
+        var error = failed.Count == 0 ? null : string.Join(" ", failed.Select(j => $"{j.Scope}: {j.Error}"));
+        await _store.Runs.FinishAsync(
+            runId,
+            failed.Count == 0 ? RunState.Completed : RunState.Failed,
+            counts,
+            error,
+            _time.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false);
+        return await _store.Runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RunCounts Count(IReadOnlyList<JobRecord> jobs, long deleted)
+    {
+        long Of(EntityKind kind) => jobs.Where(j => j.Kind == kind).Sum(j => j.Outcome?.Records ?? j.RecordsApplied);
+        var hidden = jobs.Sum(j => j.Outcome?.Hidden ?? 0);
+        return new RunCounts(
+            Of(EntityKind.Device),
+            Of(EntityKind.NetworkAdapter),
+            Of(EntityKind.BusinessApplication),
+            Of(EntityKind.Relationship),
+            deleted,
+            hidden);
+    }
+}
