@@ -1,0 +1,33 @@
+using System.Data;
+using System.Data.Common;
+
+namespace AssetBridge.Storage.Relational;
+
+/// <summary>Builds commands with named parameters whose values are set per execution.</summary>
+internal static class CommandBuilder
+{
+    public static DbCommand Create(DbConnection connection, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    public static void Set(this DbCommand command, int index, object? value) =>
+        command.Parameters[index].Value = value ?? DBNull.Value;
+
+    public static void Set(this DbCommand command, int index, DbType type, object? value)
+    {
+        var parameter = command.Parameters[index];
+        parameter.DbType = type;
+        parameter.Value = value ?? DBNull.Value;
+    }
+}

@@ -1,0 +1,24 @@
+using AssetBridge.Core.Connectors;
+
+namespace AssetBridge.Storage.Relational.Connectors;
+
+/// <summary>A connectors row as Dapper reads it.</summary>
+internal sealed class ConnectorRow
+{
+    public const string SelectColumns = """
+        SELECT id AS Id, name AS Name, kind AS Kind, target AS Target, credential_id AS CredentialId,
+               settings_json AS SettingsJson, created_at AS CreatedAt
+        FROM connectors
+        """;
+
+    public long Id { get; set; }
+    public string Name { get; set; } = string.Empty;
+    public string Kind { get; set; } = string.Empty;
+    public string Target { get; set; } = string.Empty;
+    public long CredentialId { get; set; }
+    public string SettingsJson { get; set; } = string.Empty;
+    public long CreatedAt { get; set; }
+
+    public Connector ToConnector() =>
+        new(Id, Name, Kind, Target, CredentialId, SettingsJson, UnixTime.FromMilliseconds(CreatedAt));
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using AssetBridge.Core.Inventory;
+
+namespace AssetBridge.Storage.Relational.Inventory;
+
+/// <summary>One domain field of an inventory record and the column that holds it.</summary>
+internal readonly record struct InventoryField<T>(string Column, Func<T, object?> Value);
+
+/// <summary>
+/// An inventory table: every row is keyed by <c>(connector_id, sys_id, source_table)</c> and carries one
+/// column per domain field, plus <c>last_seen_run</c> and <c>deleted_at</c>. Knows its upsert and how to
+/// read a record back from a reader.
+/// </summary>
+internal sealed class InventoryTable<T>
+{
+    /// <summary>The upsert's leading parameters, in order; the fields' parameters follow.</summary>
+    private static readonly string[] KeyParameters = ["connector_id", "source_table", "run", "sys_id"];
+
+    private readonly Func<T, string> sysId;
+    private readonly IReadOnlyList<InventoryField<T>> fields;
+    private readonly Func<DbDataReader, int, T> read;
+
+    public InventoryTable(string name, EntityKind kind, Func<T, string> sysId, IReadOnlyList<InventoryField<T>> fields, Func<DbDataReader, int, T> read)
+    {
+        Name = name;
+        Kind = kind;
+        this.sysId = sysId;
+        this.fields = fields;
+        this.read = read;
+        RecordColumns = "sys_id, " + string.Join(", ", fields.Select(f => f.Column));
+        UpsertSql = BuildUpsert();
+    }
+
+    public string Name { get; }
+
+    public EntityKind Kind { get; }
+
+    /// <summary><c>sys_id</c> then each field's column, in the order <see cref="Read"/> expects them.</summary>
+    public string RecordColumns { get; }
+
+    public string UpsertSql { get; }
+
+    public string[] UpsertParameters => [.. KeyParameters, .. fields.Select((_, i) => "f" + i)];
+
+    /// <summary>Binds the per-chunk key values once; <see cref="BindRecord"/> then only touches what changes per record.</summary>
+    public static void BindChunk(DbCommand upsert, long connectorId, string sourceTable, long runId)
+    {
+        upsert.Set(0, connectorId);
+        upsert.Set(1, sourceTable);
+        upsert.Set(2, runId);
+    }
+
+    public void BindRecord(DbCommand upsert, T record)
+    {
+        upsert.Set(3, sysId(record));
+        for (var i = 0; i < fields.Count; i++)
+        {
+            upsert.Set(KeyParameters.Length + i, fields[i].Value(record));
+        }
+    }
+
+    /// <summary>Reads a record whose <c>sys_id</c> is at <paramref name="ordinal"/> and whose fields follow it.</summary>
+    public T Read(DbDataReader reader, int ordinal) => read(reader, ordinal);
+
+    private string BuildUpsert()
+    {
+        var columns = string.Join(", ", fields.Select(f => f.Column));
+        var values = string.Join(", ", fields.Select((_, i) => "@f" + i));
+        var updates = string.Join(", ", fields.Select(f => $"{f.Column} = excluded.{f.Column}"));
+
+        // A record seen again is brought back to life: deleted_at is cleared whatever it was.
+        return $"""
+            INSERT INTO {Name} (connector_id, source_table, sys_id, {columns}, last_seen_run, deleted_at)
+            VALUES (@connector_id, @source_table, @sys_id, {values}, @run, NULL)
+            ON CONFLICT (connector_id, sys_id, source_table) DO UPDATE
+            SET {updates}, last_seen_run = excluded.last_seen_run, deleted_at = NULL
+            """;
+    }
+}
+
+/// <summary>Reads nullable columns without boxing through <see cref="DbDataReader.GetValue"/>.</summary>
+internal static class ReaderColumns
+{
+    public static string? Text(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static bool? Flag(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetBoolean(ordinal);
+
+    public static long? Number(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using AssetBridge.Core.Ingestion;
+
+namespace AssetBridge.Storage.Relational.Inventory;
+
+/// <summary>
+/// Upserts a batch through the writer connection's prepared statement for its table: the SQL is
+/// compiled once per connection and only values are bound per record (the ingestion hot path).
+/// </summary>
+internal static class RecordUpserter
+{
+    public static Task UpsertAsync(WriteSession session, ChunkJob job, InventoryBatch batch, CancellationToken cancellationToken) => batch switch
+    {
+        DeviceBatch b => UpsertAsync(session, InventoryTables.Devices, job, b.Items, cancellationToken),
+        NetworkAdapterBatch b => UpsertAsync(session, InventoryTables.NetworkAdapters, job, b.Items, cancellationToken),
+        BusinessApplicationBatch b => UpsertAsync(session, InventoryTables.BusinessApplications, job, b.Items, cancellationToken),
+        RelationshipBatch b => UpsertAsync(session, InventoryTables.Relationships, job, b.Items, cancellationToken),
+        _ => throw new ArgumentException($"Unknown batch type {batch.GetType().Name}.", nameof(batch)),
+    };
+
+    private static async Task UpsertAsync<T>(WriteSession session, InventoryTable<T> table, ChunkJob job, IReadOnlyList<T> records, CancellationToken cancellationToken)
+    {
+        var upsert = session.Prepared("upsert:" + table.Name, c => CommandBuilder.Create(c, table.UpsertSql, table.UpsertParameters));
+        InventoryTable<T>.BindChunk(upsert, job.ConnectorId, job.Scope, job.RunId);
+        for (var i = 0; i < records.Count; i++)
+        {
+            table.BindRecord(upsert, records[i]);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>The job a chunk belongs to, as read from its row when the lease was checked.</summary>
+internal readonly record struct ChunkJob(long ConnectorId, long RunId, string Scope);
