@@ -36,7 +36,7 @@ internal static class ConnectorCommands
         };
         command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
         {
-            var (target, settings) = host.Modules.DescribeServiceNow(
+            var (target, settings) = Hosting.ConnectorModules.DescribeServiceNow(
                 parse.GetValue(instance)!,
                 parse.GetValue(deviceTable),
                 parse.GetValue(maps) ?? [],

@@ -32,7 +32,7 @@ public sealed class AppHost : IAsyncDisposable
         _console = console;
         Time = time;
         Loggers = loggers;
-        Modules = ConnectorModules.Create(time, loggers);
+        Modules = ConnectorModules.Create(time, loggers, console.Environment);
         Finalizer = new RunFinalizer(store, time);
         Sync = new SyncService(store, Modules.Planners, Finalizer, time);
         Inventory = new InventoryReader(store);

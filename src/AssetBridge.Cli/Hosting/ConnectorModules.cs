@@ -1,5 +1,9 @@
+using System.Globalization;
+using AssetBridge.Connectors.ServiceNow;
+using AssetBridge.Connectors.ServiceNow.TableApi;
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Credentials;
+using AssetBridge.Core.Errors;
 using AssetBridge.Core.Operations;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +12,20 @@ namespace AssetBridge.Cli.Hosting;
 /// <summary>The connector kinds this build knows: their planners, operations, authenticators and probes.</summary>
 public sealed class ConnectorModules : IDisposable
 {
-    private ConnectorModules(IReadOnlyList<ISyncPlanner> planners, IReadOnlyList<IOperation> operations, IReadOnlyList<IAuthenticatorProvider> authenticators)
+    /// <summary>Overrides the first retry delay of transient faults (milliseconds); for tests and slow links.</summary>
+    public const string RetryBaseDelayVariable = "ASSETBRIDGE_RETRY_BASE_DELAY_MS";
+
+    /// <summary>Overrides how many times a request is tried before its job fails.</summary>
+    public const string RetryAttemptsVariable = "ASSETBRIDGE_RETRY_ATTEMPTS";
+
+    private readonly ServiceNowModule _serviceNow;
+
+    private ConnectorModules(ServiceNowModule serviceNow)
     {
-        Planners = planners;
-        Operations = operations;
-        AuthenticatorProviders = authenticators;
+        _serviceNow = serviceNow;
+        Planners = [serviceNow.Planner];
+        Operations = serviceNow.Operations;
+        AuthenticatorProviders = serviceNow.AuthenticatorProviders;
     }
 
     public IReadOnlyList<ISyncPlanner> Planners { get; }
@@ -21,22 +34,56 @@ public sealed class ConnectorModules : IDisposable
 
     public IReadOnlyList<IAuthenticatorProvider> AuthenticatorProviders { get; }
 
-    public static ConnectorModules Create(TimeProvider time, ILoggerFactory loggers)
+    public static ConnectorModules Create(TimeProvider time, ILoggerFactory loggers, Func<string, string?> environment)
     {
-        _ = time;
-        _ = loggers;
-        return new ConnectorModules([], [], []);
+        var options = new TableApiClientOptions();
+        if (Number(environment, RetryBaseDelayVariable) is { } delay)
+        {
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(delay);
+        }
+
+        if (Number(environment, RetryAttemptsVariable) is { } attempts)
+        {
+            options.MaxAttempts = attempts;
+        }
+
+        return new ConnectorModules(ServiceNowModule.Create(options, time, loggers));
     }
 
-    /// <summary>Validates a ServiceNow connector's inputs; returns its target (instance URL) and settings JSON.</summary>
-    public (string Target, string SettingsJson) DescribeServiceNow(string instance, string? deviceTable, IReadOnlyList<string> maps, int? pageSize, int? maxConcurrentRequests) =>
-        throw new NotSupportedException();
-
-    /// <summary>Runs the connector kind's probe with the connector's credential.</summary>
-    public IAsyncEnumerable<ProbeCheck> TestAsync(Connector connector, ICredentialVault vault, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
-
-    public void Dispose()
+    /// <summary>Validates a ServiceNow connector's inputs; returns its target (instance root URL) and settings JSON.</summary>
+    public static (string Target, string SettingsJson) DescribeServiceNow(string instance, string? deviceTable, IReadOnlyList<string> maps, int? pageSize, int? maxConcurrentRequests)
     {
+        var root = ServiceNowConnectorSettings.ValidateInstanceUrl(instance);
+        var settings = ServiceNowConnectorSettings.Create(deviceTable, maps, pageSize, maxConcurrentRequests);
+        return (root.ToString(), settings.ToJson());
+    }
+
+    /// <summary>Runs the connector kind's probe, opening the connector's credential from the vault for it.</summary>
+    public IAsyncEnumerable<ProbeCheck> TestAsync(Connector connector, ICredentialVault vault, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(connector.Kind, ConnectorKinds.ServiceNow, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AssetBridgeException(ErrorKind.Configuration, $"Connector '{connector.Name}' is of kind '{connector.Kind}', which this build cannot test; upgrade AssetBridge.");
+        }
+
+        var factory = new Agent.Credentials.CredentialFactory(AuthenticatorProviders);
+        var probe = _serviceNow.CreateProbe(async (c, target, ct) =>
+            factory.Create(await vault.OpenAsync(c.CredentialId, ct).ConfigureAwait(false), target));
+        return probe.TestAsync(connector, cancellationToken);
+    }
+
+    public void Dispose() => _serviceNow.Dispose();
+
+    private static int? Number(Func<string, string?> environment, string name)
+    {
+        var text = environment(name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new AssetBridgeException(ErrorKind.Usage, $"{name} must be a positive whole number, not '{text}'.");
     }
 }
