@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using AssetBridge.Connectors.ServiceNow.Mapping;
+using AssetBridge.Connectors.ServiceNow.TableApi;
+using AssetBridge.Core.Credentials;
+using AssetBridge.Core.Errors;
+using AssetBridge.Core.Inventory;
+using AssetBridge.Core.Runs;
+
+namespace AssetBridge.Connectors.ServiceNow.Reading;
+
+/// <summary>What one keyset read covers: the table, its columns, the mode and starting watermark, an extra filter.</summary>
+internal sealed record KeysetSpec(
+    Uri Instance,
+    string Table,
+    string TableOption,
+    ColumnSet Columns,
+    int PageSize,
+    int MaxConcurrentRequests,
+    SyncMode Mode,
+    Watermark? From,
+    string? Filter);
+
+/// <summary>
+/// Pages through a table by keyset, following design.md's reading rules. Pages are yielded as they
+/// arrive; after the last one, <see cref="SourceTotal"/> holds the first page's X-Total-Count
+/// (pre-ACL) and <see cref="Reached"/> the greatest (sys_updated_on, sys_id) seen.
+/// </summary>
+internal sealed class KeysetReader(TableApiClient client, KeysetSpec spec, IAuthenticator authenticator)
+{
+    private readonly int _sysId = spec.Columns.IndexOfColumn(EntityFields.SysIdColumn);
+    private readonly int _updatedOn = spec.Columns.IndexOfColumn(EntityFields.SysUpdatedOnColumn);
+
+    public long? SourceTotal { get; private set; }
+
+    public Watermark? Reached { get; private set; }
+
+    public async IAsyncEnumerable<IReadOnlyList<string?[]>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Checkpoint: the cursor moves only past rows actually returned; the offset only steps over
+        // windows that the instance counts but ACLs hide. Together they neither skip nor repeat a row.
+        var cursor = spec.From;
+        string? lastSysId = null;
+        var offset = 0;
+        long? remaining = null;
+        var first = true;
+        while (true)
+        {
+            var query = spec.Mode == SyncMode.Full ? KeysetQuery.Full(lastSysId, spec.Filter) : KeysetQuery.Incremental(cursor, spec.Filter);
+            var withCount = first || (offset > 0 && remaining is null);
+            var page = await client.GetPageAsync(
+                new TableRequest(spec.Instance, spec.Table, spec.Columns, query, spec.PageSize, offset, withCount, spec.TableOption),
+                authenticator,
+                spec.MaxConcurrentRequests,
+                cancellationToken).ConfigureAwait(false);
+            if (first)
+            {
+                SourceTotal = page.TotalCount;
+            }
+
+            if (withCount)
+            {
+                remaining = page.TotalCount;
+            }
+
+            if (page.Rows.Count > 0)
+            {
+                var last = Advance(page.Rows, spec.Mode == SyncMode.Full ? lastSysId : null, spec.Mode == SyncMode.Full ? null : cursor);
+                lastSysId = last.SysId;
+                cursor = last;
+                offset = 0;
+                remaining = null;
+                first = false;
+                yield return page.Rows;
+                continue;
+            }
+
+            if (first)
+            {
+                // Checkpoint: a table the account cannot see at all must fail the job, or a full run
+                // would mark the whole inventory deleted because a role was lost.
+                if (page.TotalCount is > 0 and var counted)
+                {
+                    throw FailureSentences.AllRowsHidden(Subject(), counted);
+                }
+
+                yield break;
+            }
+
+            // An empty page after rows: the end, unless the same query counted with an offset still
+            // says rows remain (all hidden by ACLs so far); then step past them window by window.
+            if (offset == 0)
+            {
+                offset = spec.PageSize;
+                remaining = null;
+                continue;
+            }
+
+            if (remaining is not { } left || offset >= left)
+            {
+                yield break;
+            }
+
+            offset += spec.PageSize;
+        }
+    }
+
+    /// <summary>Checks the page moved past the cursor and returns its last row's key; tracks the greatest key seen.</summary>
+    private Watermark Advance(IReadOnlyList<string?[]> rows, string? lastSysId, Watermark? cursor)
+    {
+        Watermark? lastKey = null;
+        foreach (var row in rows)
+        {
+            var sysId = row[_sysId];
+            if (string.IsNullOrEmpty(sysId))
+            {
+                throw new AssetBridgeException(
+                    ErrorKind.BadResponse,
+                    $"ServiceNow returned a row of {spec.Table} without a sys_id; check that the account may read the sys_id column.");
+            }
+
+            var key = new Watermark(row[_updatedOn] ?? string.Empty, sysId);
+            Reached = Watermark.Max(Reached, key);
+            lastKey = key;
+        }
+
+        // Checkpoint: an instance that ignored the keyset condition (invalid clauses are silently
+        // dropped) would return the same page forever; refuse instead of looping.
+        var moved = lastSysId is not null
+            ? string.CompareOrdinal(lastKey!.SysId, lastSysId) > 0
+            : cursor is null || lastKey!.CompareTo(cursor) > 0;
+        if (!moved)
+        {
+            throw new AssetBridgeException(
+                ErrorKind.BadResponse,
+                $"ServiceNow returned rows of {spec.Table} out of keyset order (it may have ignored the query); check the table settings and that sys_id and sys_updated_on are readable.");
+        }
+
+        if (spec.Mode == SyncMode.Incremental && lastKey!.UpdatedOn.Length == 0)
+        {
+            throw new AssetBridgeException(
+                ErrorKind.BadResponse,
+                $"ServiceNow returned a row of {spec.Table} without sys_updated_on, so an incremental sync cannot continue; run a full sync.");
+        }
+
+        return lastKey!;
+    }
+
+    private RequestSubject Subject() =>
+        new(spec.Instance, spec.Table, spec.TableOption, RequestSubject.PrincipalOf(authenticator), client.Options.MaxAttempts);
+}
