@@ -1,5 +1,6 @@
 using System.Globalization;
 using AssetBridge.Connectors.ServiceNow;
+using AssetBridge.Connectors.ServiceNow.Settings;
 using AssetBridge.Connectors.ServiceNow.TableApi;
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Credentials;
