@@ -16,7 +16,10 @@ public sealed class InitAndCredentialTests : IDisposable
         var key = Path.Combine(_sandbox.DataDirectory, "master.key");
         Assert.True(File.Exists(key), run.ToString());
         Assert.True(File.Exists(Path.Combine(_sandbox.DataDirectory, "assetbridge.db")));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        }
     }
 
     [Fact]

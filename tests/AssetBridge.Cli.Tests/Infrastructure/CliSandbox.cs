@@ -13,6 +13,9 @@ public sealed class CliSandbox : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "assetbridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         DataDirectory = Path.Combine(Root, "data");
+
+        // Retries keep their shape (exponential, jittered) but start small, so failure tests end quickly.
+        SetEnvironment(Hosting.ConnectorModules.RetryBaseDelayVariable, "5");
     }
 
     public string Root { get; }
