@@ -60,11 +60,20 @@ internal static class DevicesCommand
         return command;
     }
 
+    /// <summary>A table is for reading on a screen; past this many rows, --json and --csv stream everything.</summary>
+    private const int TableRowLimit = 500;
+
     private static async Task WriteTableAsync(CliConsole console, IAsyncEnumerable<InventoryEntry> entries, CancellationToken cancellationToken)
     {
         var rows = new List<string[]>();
+        long total = 0;
         await foreach (var e in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            if (++total > TableRowLimit)
+            {
+                continue;
+            }
+
             rows.Add(
             [
                 e.Device.Name ?? e.Device.SysId,
@@ -78,5 +87,9 @@ internal static class DevicesCommand
         }
 
         TableOutput.Write(console, ["DEVICE", "OS", "IP ADDRESSES", "APPLICATIONS", "CRITICALITY", "WHY", ""], rows);
+        if (total > TableRowLimit)
+        {
+            await console.Out.WriteLineAsync($"Showing {TableRowLimit:N0} of {total:N0} devices; use --json or --csv for all, or --min-criticality to narrow.").ConfigureAwait(false);
+        }
     }
 }
