@@ -5,7 +5,7 @@ using AssetBridge.Core.Operations;
 namespace AssetBridge.Connectors.ServiceNow.Tests.Support;
 
 /// <summary>Keeps every batch an operation wrote, in order.</summary>
-internal sealed class RecordingResultWriter : IResultWriter
+internal sealed class RecordingResultWriter(Action<int>? afterBatch = null) : IResultWriter
 {
     private readonly ConcurrentQueue<InventoryBatch> _batches = new();
 
@@ -14,6 +14,7 @@ internal sealed class RecordingResultWriter : IResultWriter
     public ValueTask WriteAsync(InventoryBatch batch, CancellationToken cancellationToken)
     {
         _batches.Enqueue(batch);
+        afterBatch?.Invoke(_batches.Count);
         return ValueTask.CompletedTask;
     }
 

@@ -49,9 +49,10 @@ internal sealed class SyncHarness : IDisposable
         Module.Planner.Plan(connector, new SyncRun(11, connector.Id, connector.Name, mode, RunState.Running, DateTimeOffset.UnixEpoch, null, RunCounts.Zero, null),
             watermarks ?? new Dictionary<string, Watermark>());
 
-    public async Task<(JobOutcome Outcome, RecordingResultWriter Results)> RunAsync(NewJob job, OpenedCredential credential, CancellationToken cancellationToken = default)
+    public async Task<(JobOutcome Outcome, RecordingResultWriter Results)> RunAsync(
+        NewJob job, OpenedCredential credential, Action<int>? afterBatch = null, CancellationToken cancellationToken = default)
     {
-        var results = new RecordingResultWriter();
+        var results = new RecordingResultWriter(afterBatch);
         var ticket = new JobTicket(21, job.RunId, job.ConnectorId, job.Operation, job.Scope, job.CredentialId, job.Parameters, job.Target);
         var provider = Module.AuthenticatorProviders.Single(p => p.CredentialType == credential.Info.Type);
         var context = new OperationContext(ticket, target => provider.Create(credential, target), Time, Logs.CreateFactory().CreateLogger("job"));
@@ -62,13 +63,13 @@ internal sealed class SyncHarness : IDisposable
     /// <summary>Plans a run and executes the job of one kind.</summary>
     public Task<(JobOutcome Outcome, RecordingResultWriter Results)> SyncAsync(
         Uri instance, EntityKind kind, OpenedCredential credential, ServiceNowConnectorSettings? settings = null,
-        SyncMode mode = SyncMode.Full, Watermark? from = null)
+        SyncMode mode = SyncMode.Full, Watermark? from = null, Action<int>? afterBatch = null)
     {
         var connector = Connector(instance, settings);
         var table = (settings ?? new ServiceNowConnectorSettings()).TableFor(kind);
         var watermarks = from is null ? null : new Dictionary<string, Watermark> { [table] = from };
         var job = Plan(connector, mode, watermarks).Single(j => j.Kind == kind);
-        return RunAsync(job, credential);
+        return RunAsync(job, credential, afterBatch);
     }
 
     public void Dispose() => Module.Dispose();

@@ -99,7 +99,7 @@ public class ResilienceTests
     }
 
     [Fact]
-    public async Task Sync_FailsAsBadResponse_WhenEveryPageIsTruncated()
+    public async Task Sync_FailsAsTransient_WhenEveryQueryIsCancelled()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 5 });
         using var harness = SyncHarness.Create(Faster(o => o.MaxAttempts = 2));
