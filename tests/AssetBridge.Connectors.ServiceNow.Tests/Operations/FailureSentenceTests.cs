@@ -81,6 +81,20 @@ public class FailureSentenceTests
     }
 
     [Fact]
+    public async Task FailedTlsHandshake_PointsAtTheCertificateTrust()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 1 });
+        using var harness = SyncHarness.Create();
+        var https = new Uri($"https://127.0.0.1:{emulator.BaseAddress.Port}/");
+
+        var e = await Assert.ThrowsAnyAsync<AssetBridgeException>(() => harness.SyncAsync(https, EntityKind.Device, TestCredentials.Basic("assetbridge", "assetbridge")));
+
+        Assert.Equal(ErrorKind.Unreachable, e.Kind);
+        Assert.StartsWith("The TLS connection to '127.0.0.1' failed (", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; check the instance URL, and if a proxy or private CA signs the certificate, add that CA to the system trust store or point SSL_CERT_FILE at it.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefusedConnection_IsRetriedThenUnreachable()
     {
         int port;

@@ -77,6 +77,33 @@ public class IncrementalSyncTests
         Assert.Equal(expected, results.SysIds());
     }
 
+    [Fact]
+    public async Task Incremental_StepsPastChangedRowsHiddenByAcls_WithoutFailingTheJob()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 80, AdaptersPerDevice = 0, Applications = 0, HiddenFraction = 0.45, Seed = 3 });
+        using var harness = SyncHarness.Create();
+        var all = emulator.Instance.SysIds("cmdb_ci_computer").ToList();
+        var hidden = all.Where(emulator.Instance.IsHidden).Take(7).ToList();
+        var visible = all.Where(id => !emulator.Instance.IsHidden(id)).Take(2).ToList();
+        foreach (var id in hidden)
+        {
+            emulator.Instance.Update("cmdb_ci_computer", id, new Dictionary<string, string?>(), SameSecond);
+        }
+
+        foreach (var id in visible)
+        {
+            emulator.Instance.Update("cmdb_ci_computer", id, new Dictionary<string, string?>(), SameSecond.AddSeconds(1));
+        }
+
+        var from = new Watermark("2026-01-31 00:00:00", string.Empty);
+
+        var (outcome, results) = await harness.SyncAsync(emulator.BaseAddress, EntityKind.Device, Reader, SmallPages, SyncMode.Incremental, from);
+
+        Assert.Equal(visible, results.SysIds());
+        Assert.Equal(9, outcome.SourceTotal);
+        Assert.Equal(7, outcome.Hidden);
+    }
+
     /// <summary>Updates <paramref name="count"/> records (every n-th by sys_id) in one second; returns their sys_ids in sys_id order.</summary>
     private static List<string> UpdateInSameSecond(ServiceNowEmulator emulator, string table, int count, int every)
     {

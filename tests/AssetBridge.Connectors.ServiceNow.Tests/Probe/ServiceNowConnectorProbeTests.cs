@@ -83,6 +83,19 @@ public class ServiceNowConnectorProbeTests
     }
 
     [Fact]
+    public async Task Test_StopsAtTls_WhenTheHandshakeFails()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 1 });
+        using var harness = SyncHarness.Create();
+
+        var checks = await RunAsync(ProbeFor(harness, TestCredentials.Basic("a", "b")), new Uri($"https://127.0.0.1:{emulator.BaseAddress.Port}/"));
+
+        Assert.Equal(["DNS resolution", "TLS connection"], checks.Select(c => c.Name));
+        Assert.False(checks[1].Passed);
+        Assert.Contains("SSL_CERT_FILE", checks[1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Test_ReportsTheSeamsSentence_WhenTheCredentialCannotBeOpened()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 2 });
