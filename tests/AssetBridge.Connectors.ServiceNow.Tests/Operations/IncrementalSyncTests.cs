@@ -57,7 +57,7 @@ public class IncrementalSyncTests
     [Fact]
     public async Task Incremental_ReadsOnlyApplicationLinks_WhenOtherRelationshipsChangedInTheSameSecond()
     {
-        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 60, AdaptersPerDevice = 0, Applications = 4, Seed = 6 });
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 100, AdaptersPerDevice = 0, Applications = 4, Seed = 7 });
         using var harness = SyncHarness.Create();
         var instance = emulator.Instance;
         var full = await harness.SyncAsync(emulator.BaseAddress, EntityKind.Relationship, Reader, SmallPages);
