@@ -72,7 +72,7 @@ public sealed class ServiceNowModule : IDisposable
             UseCookies = false,
         };
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        var client = new TableApiClient(http, options, new InstanceGates(time), time, loggers.CreateLogger("AssetBridge.Connectors.ServiceNow.TableApi"));
+        var client = new TableApiClient(http, options, new InstanceGates(options.RateLimitCooldown, time), time, loggers.CreateLogger("AssetBridge.Connectors.ServiceNow.TableApi"));
         return new ServiceNowModule(http, client, time, loggers, options);
     }
 

@@ -18,8 +18,6 @@ internal sealed class ListTableOperation(EntityKind kind, TableApiClient client,
 {
     public OperationKey Key { get; } = ServiceNowOperationKeys.For(kind);
 
-    public EntityKind Kind => kind;
-
     public async Task<JobOutcome> ExecuteAsync(OperationContext context, IResultWriter results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AssetBridge.Connectors.ServiceNow.Mapping;
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Inventory;
 using AssetBridge.Core.Runs;
@@ -32,7 +33,10 @@ internal sealed record TableJobParameters(
         try
         {
             var parameters = JsonSerializer.Deserialize<TableJobParameters>(json, Json);
-            if (parameters is { Table: not null, Columns: not null, InstanceUrl: not null })
+            // The keyset reader pages on sys_id and sys_updated_on; a job without them cannot run.
+            if (parameters is { Table: not null, Columns: not null, InstanceUrl: not null, PageSize: > 0, MaxConcurrentRequests: > 0 }
+                && parameters.Columns.Values.Contains(EntityFields.SysIdColumn)
+                && parameters.Columns.Values.Contains(EntityFields.SysUpdatedOnColumn))
             {
                 return parameters;
             }

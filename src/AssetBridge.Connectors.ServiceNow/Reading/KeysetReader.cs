@@ -74,28 +74,26 @@ internal sealed class KeysetReader(TableApiClient client, KeysetSpec spec, IAuth
                 continue;
             }
 
-            if (first)
+            // Checkpoint: a full read that sees nothing of a table the instance counts must fail the
+            // job, or the run would mark the whole inventory deleted because a role was lost. An
+            // incremental read deletes nothing, and a few changed rows hidden by ACLs are normal there,
+            // so it steps past them like any hidden window.
+            if (first && spec.Mode == SyncMode.Full && page.TotalCount is > 0 and var counted)
             {
-                // Checkpoint: a table the account cannot see at all must fail the job, or a full run
-                // would mark the whole inventory deleted because a role was lost.
-                if (page.TotalCount is > 0 and var counted)
-                {
-                    throw FailureSentences.AllRowsHidden(Subject(), counted);
-                }
-
-                yield break;
+                throw FailureSentences.AllRowsHidden(Subject(), counted);
             }
 
-            // An empty page after rows: the end, unless the same query counted with an offset still
-            // says rows remain (all hidden by ACLs so far); then step past them window by window.
-            if (offset == 0)
+            first = false;
+
+            // An empty window: the end, unless the same query, counted, says rows remain beyond it
+            // (all hidden so far); then step past it. Without a count yet, ask for one at the next window.
+            if (remaining is null && offset == 0)
             {
                 offset = spec.PageSize;
-                remaining = null;
                 continue;
             }
 
-            if (remaining is not { } left || offset >= left)
+            if (remaining is not { } left || offset + spec.PageSize >= left)
             {
                 yield break;
             }

@@ -6,13 +6,13 @@ namespace AssetBridge.Connectors.ServiceNow.TableApi;
 /// The gates of this process, one per instance (scheme, host, port). The first job to reach an
 /// instance sets its concurrency cap; later jobs share that gate whatever their own setting.
 /// </summary>
-internal sealed class InstanceGates(TimeProvider time)
+internal sealed class InstanceGates(TimeSpan cooldown, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, InstanceGate> _gates = new(StringComparer.OrdinalIgnoreCase);
 
     public InstanceGate For(Uri instance, int maxConcurrentRequests) =>
         _gates.GetOrAdd(
             instance.GetLeftPart(UriPartial.Authority),
-            static (_, state) => new InstanceGate(state.Cap, state.Time),
-            (Cap: Math.Max(1, maxConcurrentRequests), Time: time));
+            static (_, state) => new InstanceGate(state.Cap, state.Cooldown, state.Time),
+            (Cap: Math.Max(1, maxConcurrentRequests), Cooldown: cooldown, Time: time));
 }

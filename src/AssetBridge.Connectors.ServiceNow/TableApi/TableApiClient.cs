@@ -92,14 +92,14 @@ internal sealed class TableApiClient
         public async ValueTask<TablePage> SendAsync(CancellationToken cancellationToken)
         {
             var options = client._options;
-            using var slot = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            using var lease = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
             var uri = request.ToUri();
             while (true)
             {
                 using var message = new HttpRequestMessage(HttpMethod.Get, uri);
                 message.Headers.Accept.Add(Json);
                 await authenticator.AuthenticateAsync(message, cancellationToken).ConfigureAwait(false);
-                await gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
+                await lease.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
 
                 using var timeout = new CancellationTokenSource(options.RequestTimeout, client._time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -55,6 +55,13 @@ public sealed class TableApiClientOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// How long after a 429 the instance gate sends one request at a time: default 60 s, twice the
+    /// 30 s in which ServiceNow commits its rate-limit counters, so the pace stays gentle until the
+    /// instance's own count has caught up. Range 0..1 h; 0 turns the cooldown off.
+    /// </summary>
+    public TimeSpan RateLimitCooldown { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Largest page body accepted: default 256 MiB, far above 10,000 rows of mapped columns, so only a
     /// runaway response hits it. Range 1 MiB..2 GiB.
     /// </summary>
@@ -72,6 +79,7 @@ public sealed class TableApiClientOptions
         Check(MaxConsecutiveRateLimits is >= 1 and <= 100, nameof(MaxConsecutiveRateLimits), "1 to 100");
         Check(DefaultRetryAfter >= TimeSpan.Zero && DefaultRetryAfter <= TimeSpan.FromMinutes(10), nameof(DefaultRetryAfter), "0 to 10 min");
         Check(MaxRetryAfter >= TimeSpan.FromSeconds(1) && MaxRetryAfter <= TimeSpan.FromHours(2), nameof(MaxRetryAfter), "1 s to 2 h");
+        Check(RateLimitCooldown >= TimeSpan.Zero && RateLimitCooldown <= TimeSpan.FromHours(1), nameof(RateLimitCooldown), "0 to 1 h");
         Check(MaxResponseBytes is >= 1024 * 1024 and <= 2L * 1024 * 1024 * 1024, nameof(MaxResponseBytes), "1 MiB to 2 GiB");
     }
 

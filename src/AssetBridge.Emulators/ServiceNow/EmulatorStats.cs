@@ -40,7 +40,7 @@ public sealed class EmulatorStats
     /// <summary>Tokens issued by /oauth_token.do, all grants together.</summary>
     public long TokensIssued => Interlocked.Read(ref tokensIssued);
 
-    /// <summary>Finished requests by the status sent; 0 counts connections aborted before any status.</summary>
+    /// <summary>Requests by the status sent (counted as the headers leave); 0 counts connections aborted before any status.</summary>
     public IReadOnlyDictionary<int, long> StatusCounts => new Dictionary<int, long>(statusCounts);
 
     /// <summary>Table API requests by the table named in the path (including unknown tables).</summary>
@@ -103,9 +103,10 @@ public sealed class EmulatorStats
         }
     }
 
-    internal void RequestFinished(RecordedRequest request)
+    internal void RequestEnded() => Interlocked.Decrement(ref inFlight);
+
+    internal void RequestRecorded(RecordedRequest request)
     {
-        Interlocked.Decrement(ref inFlight);
         statusCounts.AddOrUpdate(request.StatusCode, 1, (_, n) => n + 1);
         lock (recent)
         {

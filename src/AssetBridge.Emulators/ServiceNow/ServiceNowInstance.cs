@@ -1,7 +1,6 @@
 using AssetBridge.Emulators.ServiceNow.Acl;
 using AssetBridge.Emulators.ServiceNow.Auth;
 using AssetBridge.Emulators.ServiceNow.Faults;
-using AssetBridge.Emulators.ServiceNow.Generation;
 using AssetBridge.Emulators.ServiceNow.Tables;
 
 namespace AssetBridge.Emulators.ServiceNow;
@@ -27,7 +26,7 @@ public sealed class ServiceNowInstance
         this.users = users;
         this.visibility = visibility;
         this.time = time;
-        sysIdRandom = Generation.SysIds.RandomFor(seed, "inserted records");
+        sysIdRandom = new Random(seed);
     }
 
     /// <summary>The tables served (cmdb_ci, the base class, is served too but is not a table of its own).</summary>
@@ -62,8 +61,7 @@ public sealed class ServiceNowInstance
     {
         using var read = store.EnterRead();
         var tableStore = store.GetTable(table);
-        var row = store.Find(sysId);
-        if (row is null || row.Table != tableStore)
+        if (!SysId.TryParse(sysId, out var id) || tableStore.Find(id) is not { } row)
         {
             return null;
         }
@@ -75,13 +73,15 @@ public sealed class ServiceNowInstance
     public IEnumerable<string> SysIds(string table)
     {
         using var read = store.EnterRead();
-        return store.GetTable(table).BySysId.Select(r => r.SysId).ToList();
+        var tableStore = store.GetTable(table);
+        return tableStore.BySysId.Select(ordinal => SysId.Format(tableStore.SysIdKey(ordinal))).ToList();
     }
 
     /// <summary>
-    /// Adds a record and returns its sys_id (the one given in <paramref name="values"/>, or a new one).
-    /// sys_updated_on is <paramref name="updatedOn"/>, else the value given, else the clock's now;
-    /// sys_created_on defaults to it; sys_class_name defaults to the table. Unknown fields become new columns.
+    /// Adds a record and returns its sys_id: the one given in <paramref name="values"/> (32 lower-case
+    /// hex characters, unused in every table), or a new one. sys_updated_on is <paramref name="updatedOn"/>,
+    /// else the value given ("yyyy-MM-dd HH:mm:ss"), else the clock's now; sys_created_on defaults to it;
+    /// sys_class_name defaults to the table. Unknown fields become new columns.
     /// </summary>
     public string Insert(string table, IReadOnlyDictionary<string, string?> values, DateTimeOffset? updatedOn = null)
     {
@@ -89,44 +89,37 @@ public sealed class ServiceNowInstance
         using var write = store.EnterWrite();
         var tableStore = store.GetTable(table);
         var schema = tableStore.Schema;
+        var id = NewSysId(values.GetValueOrDefault("sys_id"));
+        var updated = UpdatedOn(updatedOn, values.GetValueOrDefault("sys_updated_on"));
         foreach (var name in values.Keys)
         {
             schema.AddColumnIfMissing(name);
         }
 
-        var row = new Row(tableStore, schema.EmptyValues());
+        var row = schema.EmptyValues();
         foreach (var (name, value) in values)
         {
-            row.Set(schema.IndexOf(name), value ?? string.Empty);
+            row[schema.IndexOf(name)] = value ?? string.Empty;
         }
 
-        if (row.SysId.Length == 0)
+        if (row[schema.CreatedOnIndex].Length == 0)
         {
-            row.Set(TableSchema.SysIdIndex, Generation.SysIds.New(sysIdRandom));
+            row[schema.CreatedOnIndex] = GlideDateTime.Format(updated);
         }
 
-        if (updatedOn is not null || row.UpdatedOn.Length == 0)
+        if (schema.TryGetColumn("sys_class_name", out var className) && row[className.Index].Length == 0)
         {
-            row.Set(schema.UpdatedOnIndex, GlideDateTime.Format(updatedOn ?? time.GetUtcNow()));
+            row[className.Index] = table;
         }
 
-        if (row.Get(schema.CreatedOnIndex).Length == 0)
-        {
-            row.Set(schema.CreatedOnIndex, row.UpdatedOn);
-        }
-
-        if (schema.TryGetColumn("sys_class_name", out var className) && row.Get(className.Index).Length == 0)
-        {
-            row.Set(className.Index, table);
-        }
-
-        store.Add(row);
-        return row.SysId;
+        tableStore.Insert(id, updated, row);
+        return SysId.Format(id);
     }
 
     /// <summary>
     /// Changes fields of a record and sets sys_updated_on to <paramref name="updatedOn"/> or the
-    /// clock's now ("yyyy-MM-dd HH:mm:ss" UTC). sys_id cannot change.
+    /// clock's now ("yyyy-MM-dd HH:mm:ss" UTC; a sys_updated_on among the changes is ignored).
+    /// sys_id cannot change.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The table has no such record.</exception>
     public void Update(string table, string sysId, IReadOnlyDictionary<string, string?> changes, DateTimeOffset? updatedOn = null)
@@ -139,18 +132,20 @@ public sealed class ServiceNowInstance
 
         using var write = store.EnterWrite();
         var tableStore = store.GetTable(table);
-        var row = store.Find(sysId);
-        if (row is null || row.Table != tableStore)
+        if (!SysId.TryParse(sysId, out var id) || tableStore.Find(id) is not { } row)
         {
             throw new KeyNotFoundException($"Table {table} has no record {sysId}.");
         }
 
         foreach (var (name, value) in changes)
         {
-            tableStore.SetValue(row, tableStore.Schema.AddColumnIfMissing(name).Index, value ?? string.Empty);
+            if (name != "sys_updated_on")
+            {
+                tableStore.SetValue(row, tableStore.Schema.AddColumnIfMissing(name).Index, value ?? string.Empty);
+            }
         }
 
-        tableStore.SetValue(row, tableStore.Schema.UpdatedOnIndex, GlideDateTime.Format(updatedOn ?? time.GetUtcNow()));
+        tableStore.SetUpdatedOn(row, (updatedOn ?? time.GetUtcNow()).ToUnixTimeSeconds());
     }
 
     /// <summary>Removes a record; false when the table had no such record.</summary>
@@ -158,13 +153,12 @@ public sealed class ServiceNowInstance
     {
         using var write = store.EnterWrite();
         var tableStore = store.GetTable(table);
-        var row = store.Find(sysId);
-        if (row is null || row.Table != tableStore)
+        if (!SysId.TryParse(sysId, out var id) || tableStore.Find(id) is not { } row)
         {
             return false;
         }
 
-        store.Remove(row);
+        tableStore.Remove(row);
         return true;
     }
 
@@ -193,4 +187,42 @@ public sealed class ServiceNowInstance
 
     /// <summary>Whether the row ACL (HiddenFraction) hides this sys_id from every user.</summary>
     public bool IsHidden(string sysId) => visibility.IsHidden(sysId);
+
+    private UInt128 NewSysId(string? given)
+    {
+        if (string.IsNullOrEmpty(given))
+        {
+            UInt128 id;
+            do
+            {
+                id = new UInt128((ulong)sysIdRandom.NextInt64(), (ulong)sysIdRandom.NextInt64());
+            }
+            while (store.Find(SysId.Format(id)) is not null);
+            return id;
+        }
+
+        if (!SysId.TryParse(given, out var parsed))
+        {
+            throw new ArgumentException($"sys_id '{given}' is not 32 lower-case hex characters.", nameof(given));
+        }
+
+        return store.Find(given) is null ? parsed : throw new ArgumentException($"A record with sys_id {given} already exists.", nameof(given));
+    }
+
+    private long UpdatedOn(DateTimeOffset? updatedOn, string? given)
+    {
+        if (updatedOn is { } instant)
+        {
+            return instant.ToUnixTimeSeconds();
+        }
+
+        if (string.IsNullOrEmpty(given))
+        {
+            return time.GetUtcNow().ToUnixTimeSeconds();
+        }
+
+        return GlideDateTime.TryParse(given, out var seconds)
+            ? seconds
+            : throw new ArgumentException($"sys_updated_on '{given}' is not \"yyyy-MM-dd HH:mm:ss\".", nameof(given));
+    }
 }

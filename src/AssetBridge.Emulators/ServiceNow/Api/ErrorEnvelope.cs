@@ -40,7 +40,7 @@ internal static class ErrorEnvelope
 
     public static void Write(System.Buffers.IBufferWriter<byte> body, string message, string? detail)
     {
-        using var json = new Utf8JsonWriter(body);
+        using var json = new Utf8JsonWriter(body, RecordRenderer.WriterOptions);
         json.WriteStartObject();
         json.WriteStartObject("error");
         json.WriteString("message", message);

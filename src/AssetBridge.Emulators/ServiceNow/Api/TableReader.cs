@@ -94,8 +94,7 @@ internal sealed class TableReader(RecordStore store, RowVisibility visibility)
         HttpResponse response, IBufferWriter<byte> body, IReadOnlyList<TableStore> sources, string sysId, bool denied,
         TableRequestParameters parameters, RecordRenderer renderer)
     {
-        var row = store.Find(sysId);
-        if (row is null || !sources.Contains(row.Table) || denied || visibility.IsHidden(row))
+        if (store.Find(sysId) is not { } row || !sources.Contains(row.Table) || denied || visibility.IsHidden(row))
         {
             Error(response, body, StatusCodes.Status404NotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
             return;

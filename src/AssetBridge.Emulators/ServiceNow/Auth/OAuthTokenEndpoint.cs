@@ -41,7 +41,7 @@ internal sealed class OAuthTokenEndpoint(UserDirectory users, TokenStore tokens,
         stats.CountTokenIssued(grantType);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = ErrorEnvelope.JsonContentType;
-        using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
+        using (var json = new Utf8JsonWriter(context.Response.BodyWriter, RecordRenderer.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("access_token", accessToken);
@@ -72,7 +72,7 @@ internal sealed class OAuthTokenEndpoint(UserDirectory users, TokenStore tokens,
     {
         response.StatusCode = StatusCodes.Status401Unauthorized;
         response.ContentType = ErrorEnvelope.JsonContentType;
-        using (var json = new Utf8JsonWriter(response.BodyWriter))
+        using (var json = new Utf8JsonWriter(response.BodyWriter, RecordRenderer.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("error_description", "access_denied");

@@ -34,7 +34,7 @@ internal sealed class FaultResponder(FaultInjector faults, UserRateLimiter rateL
                     response, StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "The instance is temporarily unable to serve requests. Try again later.").ConfigureAwait(false);
                 return true;
             case EmulatorFault.ConnectionReset:
-                RequestRecorder.MarkAborted(context);
+                RequestRecorder.RecordAbort(context);
                 context.Abort();
                 return true;
             case EmulatorFault.RateLimited:
@@ -64,7 +64,7 @@ internal sealed class FaultResponder(FaultInjector faults, UserRateLimiter rateL
         catch (OperationCanceledException)
         {
             // The client gave up (its timeout) or the emulator is stopping: nobody is left to answer.
-            RequestRecorder.MarkAborted(context);
+            RequestRecorder.RecordAbort(context);
             context.Abort();
             return true;
         }
@@ -75,11 +75,12 @@ internal sealed class FaultResponder(FaultInjector faults, UserRateLimiter rateL
         var complete = new ArrayBufferWriter<byte>();
         render(complete);
 
-        // Content-Length promises the whole body; the connection dies half way through it.
+        // Content-Length promises the whole body and half of it comes. Returning short makes Kestrel
+        // close the connection once what was written has gone out (an abort here could drop it
+        // unsent), so the client reads headers, half the JSON, then end-of-stream.
         context.Response.ContentLength = complete.WrittenCount;
         await context.Response.Body.WriteAsync(complete.WrittenMemory[..MalformedBodies.CutPoint(complete.WrittenCount)], context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        context.Abort();
     }
 
     private static async Task WriteTransactionCancelledAsync(HttpContext context, Action<IBufferWriter<byte>> render)

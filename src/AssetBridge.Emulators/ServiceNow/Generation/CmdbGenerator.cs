@@ -3,63 +3,90 @@ using AssetBridge.Emulators.ServiceNow.Tables;
 namespace AssetBridge.Emulators.ServiceNow.Generation;
 
 /// <summary>
-/// Builds the instance's data from the options. Deterministic by Seed: each table draws from its
-/// own Random derived from the seed, so adapters and relationships can be generated in parallel
-/// and still come out the same every time.
+/// Builds the instance's tables from the options. Generated values are pure functions of
+/// (seed, table, ordinal), so building a table means computing and sorting its keys only; the
+/// large tables are built in parallel.
 /// </summary>
 internal static class CmdbGenerator
 {
     public static RecordStore Generate(ServiceNowEmulatorOptions options)
     {
-        var adapters = (long)options.Devices * options.AdaptersPerDevice;
-        var store = new RecordStore((int)Math.Min(int.MaxValue, options.Devices + adapters + options.Applications + (options.Devices / 2)));
-        var computerTable = store.AddTable(CmdbTables.ComputerSchema());
-        var adapterTable = store.AddTable(CmdbTables.NetworkAdapterSchema());
-        var applicationTable = store.AddTable(CmdbTables.BusinessAppSchema());
-        var relationshipTable = store.AddTable(CmdbTables.RelationshipSchema());
-        var typeTable = store.AddTable(CmdbTables.RelationshipTypeSchema());
-        var userTable = store.AddTable(CmdbTables.UserSchema());
+        var (seed, at) = (options.Seed, options.GeneratedAt);
+        var applicationSchema = CmdbTables.BusinessAppSchema();
+        var computerSchema = CmdbTables.ComputerSchema();
+        var adapterSchema = CmdbTables.NetworkAdapterSchema();
+        var relationshipSchema = CmdbTables.RelationshipSchema();
+        var applications = new ApplicationRows(applicationSchema, options.Applications, seed, at);
+        var devices = new DeviceRows(computerSchema, options.Devices, seed, at, applications);
 
-        var applications = ApplicationGenerator.Generate(
-            applicationTable, options.Applications, SysIds.RandomFor(options.Seed, CmdbTables.BusinessApp), new GenerationClock(options.GeneratedAt));
-        var applicationIds = Array.ConvertAll(applications, a => a.SysId);
-        var devices = DeviceGenerator.Generate(
-            computerTable, options.Devices, applicationIds, SysIds.RandomFor(options.Seed, CmdbTables.Computer), new GenerationClock(options.GeneratedAt));
-
-        Row[] adapterRows = [], relationshipRows = [];
+        TableStore computers = null!, adapters = null!, relationships = null!;
         Parallel.Invoke(
-            () => adapterRows = AdapterGenerator.Generate(
-                adapterTable, devices, options.AdaptersPerDevice, SysIds.RandomFor(options.Seed, CmdbTables.NetworkAdapter), new GenerationClock(options.GeneratedAt)),
-            () => relationshipRows = RelationshipGenerator.Generate(
-                relationshipTable, devices, applications, SysIds.RandomFor(options.Seed, CmdbTables.Relationship), new GenerationClock(options.GeneratedAt)));
+            () => computers = new TableStore(computerSchema, devices),
+            () => adapters = new TableStore(adapterSchema, new AdapterRows(adapterSchema, devices, options.AdaptersPerDevice, seed, at)),
+            () => relationships = new TableStore(relationshipSchema, new RelationshipRows(relationshipSchema, devices, applications, seed, at)));
 
-        var clock = new GenerationClock(options.GeneratedAt);
-        store.Load(
-        [
-            (applicationTable, applications),
-            (computerTable, devices),
-            (adapterTable, adapterRows),
-            (relationshipTable, relationshipRows),
-            (typeTable, RelationshipGenerator.Types(typeTable, clock)),
-            (userTable, Users(userTable, options, clock)),
-        ]);
+        var store = new RecordStore();
+        store.Add(computers);
+        store.Add(adapters);
+        store.Add(new TableStore(applicationSchema, applications));
+        store.Add(relationships);
+        store.Add(RelationshipTypes(at));
+        store.Add(Users(options));
         return store;
     }
 
-    private static Row[] Users(TableStore table, ServiceNowEmulatorOptions options, GenerationClock clock)
+    private static TableStore RelationshipTypes(DateTimeOffset generatedAt)
     {
-        var schema = table.Schema;
-        var random = SysIds.RandomFor(options.Seed, CmdbTables.User);
-        int userName = schema.IndexOf("user_name"), name = schema.IndexOf("name"), active = schema.IndexOf("active");
-        return options.Users.Select(user =>
+        var table = new TableStore(CmdbTables.RelationshipTypeSchema());
+        var stamp = generatedAt.AddDays(-1000).ToUnixTimeSeconds();
+        (string SysId, string Parent, string Child)[] types =
+        [
+            (CmdbTables.DependsOnUsedBy, "Depends on", "Used by"),
+            (RelationshipRows.ConnectsTo, "Connects to", "Connected by"),
+            (RelationshipRows.RunsOn, "Runs on", "Runs"),
+        ];
+        foreach (var (sysId, parent, child) in types)
         {
-            var values = schema.EmptyValues();
-            values[TableSchema.SysIdIndex] = SysIds.New(random);
-            values[userName] = user.Username;
-            values[name] = user.Username;
-            values[active] = "true";
-            clock.Stamp(values, schema, random, 3600);
-            return new Row(table, values);
-        }).ToArray();
+            Insert(table, sysId, stamp, new()
+            {
+                ["name"] = parent + "::" + child,
+                ["parent_descriptor"] = parent,
+                ["child_descriptor"] = child,
+            });
+        }
+
+        return table;
+    }
+
+    private static TableStore Users(ServiceNowEmulatorOptions options)
+    {
+        var table = new TableStore(CmdbTables.UserSchema());
+        var seed = RowDraws.TableSeed(options.Seed, CmdbTables.User);
+        var stamp = options.GeneratedAt.AddDays(-30).ToUnixTimeSeconds();
+        for (var i = 0; i < options.Users.Count; i++)
+        {
+            var user = options.Users[i];
+            Insert(table, SysId.Format(new RowDraws(seed, i).SysId()), stamp, new()
+            {
+                ["user_name"] = user.Username,
+                ["name"] = user.Username,
+                ["active"] = "true",
+            });
+        }
+
+        return table;
+    }
+
+    private static void Insert(TableStore table, string sysId, long stamp, Dictionary<string, string> values)
+    {
+        var row = table.Schema.EmptyValues();
+        foreach (var (name, value) in values)
+        {
+            row[table.Schema.IndexOf(name)] = value;
+        }
+
+        row[table.Schema.CreatedOnIndex] = GlideDateTime.Format(stamp);
+        SysId.TryParse(sysId, out var id);
+        table.Insert(id, stamp, row);
     }
 }

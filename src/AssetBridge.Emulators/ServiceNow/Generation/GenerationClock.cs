@@ -1,39 +1,19 @@
-using AssetBridge.Emulators.ServiceNow.Tables;
-
 namespace AssetBridge.Emulators.ServiceNow.Generation;
 
 /// <summary>
 /// Timestamps of generated records: sys_updated_on spread over the seconds before GeneratedAt with
-/// about eight records per second, so watermark paging meets many rows sharing one second.
-/// Texts are cached per second; rows of the same second share one string.
-/// One instance per generating thread (the cache is not thread-safe).
+/// about eight records per second, so watermark paging meets many rows sharing one second;
+/// sys_created_on up to a year before that.
 /// </summary>
-internal sealed class GenerationClock(DateTimeOffset generatedAt)
+internal sealed class GenerationClock(DateTimeOffset generatedAt, int records)
 {
     private const int RecordsPerSecond = 8;
-    private static readonly int CreatedSpreadSeconds = (int)TimeSpan.FromDays(365).TotalSeconds;
+    private const int CreatedSpreadSeconds = 365 * 24 * 3600;
 
-    private readonly Dictionary<long, string> texts = [];
+    private readonly long latest = generatedAt.ToUnixTimeSeconds();
+    private readonly int span = Math.Max(1, records / RecordsPerSecond);
 
-    public static int SpanFor(int records) => Math.Max(1, records / RecordsPerSecond);
+    public long UpdatedOn(RowDraws draws) => latest - draws.Pick(Field.UpdatedOn, span);
 
-    /// <summary>Writes sys_updated_on and a sys_created_on at or before it.</summary>
-    public void Stamp(string[] values, TableSchema schema, Random random, int spanSeconds)
-    {
-        var updatedBefore = random.Next(spanSeconds);
-        values[schema.UpdatedOnIndex] = Text(updatedBefore);
-        values[schema.CreatedOnIndex] = Text(updatedBefore + random.Next(CreatedSpreadSeconds));
-    }
-
-    /// <summary>The text of GeneratedAt minus <paramref name="secondsBefore"/>.</summary>
-    public string Text(long secondsBefore)
-    {
-        if (!texts.TryGetValue(secondsBefore, out var text))
-        {
-            text = GlideDateTime.Format(generatedAt.AddSeconds(-secondsBefore));
-            texts.Add(secondsBefore, text);
-        }
-
-        return text;
-    }
+    public long CreatedOn(RowDraws draws) => UpdatedOn(draws) - draws.Pick(Field.CreatedOn, CreatedSpreadSeconds);
 }

@@ -63,8 +63,9 @@ internal sealed class FieldAccessor
             return value;
         }
 
-        var target = store.Find(value);
-        return target is not null && target.Table.Schema.TryGetColumn(TargetField, out var column) ? target.Get(column.Index) : string.Empty;
+        return store.Find(value) is { } target && target.Table.Schema.TryGetColumn(TargetField, out var column)
+            ? target.Get(column.Index)
+            : string.Empty;
     }
 
     /// <summary>The record and column a dot-walk lands on (for rendering references and display values).</summary>
@@ -75,7 +76,8 @@ internal sealed class FieldAccessor
             return (row, Column);
         }
 
-        var target = store.Find(row.Get(Column.Index));
-        return target is not null && target.Table.Schema.TryGetColumn(TargetField, out var column) ? (target, column) : null;
+        return store.Find(row.Get(Column.Index)) is { } target && target.Table.Schema.TryGetColumn(TargetField, out var column)
+            ? (target, column)
+            : null;
     }
 }

@@ -13,11 +13,11 @@ namespace AssetBridge.Emulators.ServiceNow.Query;
 internal sealed class IndexRangePlan
 {
     private readonly BoundQuery query;
-    private readonly IReadOnlyList<Row> index;
+    private readonly RowOrder index;
     private readonly List<(int Start, int End)> ranges;
     private readonly bool residual;
 
-    private IndexRangePlan(BoundQuery query, IReadOnlyList<Row> index, List<(int Start, int End)> ranges, bool residual)
+    private IndexRangePlan(BoundQuery query, RowOrder index, List<(int Start, int End)> ranges, bool residual)
     {
         this.query = query;
         this.index = index;
@@ -30,18 +30,18 @@ internal sealed class IndexRangePlan
         var schema = query.Table.Schema;
         var orders = query.Orders;
         int[] keys;
-        IReadOnlyList<Row> index;
+        RowOrder index;
         if (orders.Count == 0 || (orders.Count == 1 && IsAscending(orders[0], TableSchema.SysIdIndex)))
         {
             keys = [TableSchema.SysIdIndex];
-            index = query.Table.BySysId;
+            index = new RowOrder(query.Table, query.Table.BySysId);
         }
         else if (IsAscending(orders[0], schema.UpdatedOnIndex)
             && (orders.Count == 1 || (orders.Count == 2 && IsAscending(orders[1], TableSchema.SysIdIndex))))
         {
             // Ties on sys_updated_on are broken by sys_id, which is what this index holds.
             keys = [schema.UpdatedOnIndex, TableSchema.SysIdIndex];
-            index = query.Table.ByUpdated;
+            index = new RowOrder(query.Table, query.Table.ByUpdated);
         }
         else
         {
@@ -141,7 +141,7 @@ internal sealed class IndexRangePlan
     private static bool IsAscending(QueryOrder order, int columnIndex) =>
         !order.Descending && order.Field.IsDirect && order.Field.Column.Index == columnIndex;
 
-    private static (int Start, int End, bool Residual) RangeOf(QueryGroup group, IReadOnlyList<Row> index, int[] keys)
+    private static (int Start, int End, bool Residual) RangeOf(QueryGroup group, RowOrder index, int[] keys)
     {
         int start = 0, end = index.Count;
         var residual = false;
@@ -203,7 +203,7 @@ internal sealed class IndexRangePlan
     }
 
     /// <summary>Narrows [start, end) by one range condition; compare(row) is monotone along the index.</summary>
-    private static void Narrow(ref int start, ref int end, QueryOperator op, IReadOnlyList<Row> index, Func<Row, int> compare)
+    private static void Narrow(ref int start, ref int end, QueryOperator op, RowOrder index, Func<Row, int> compare)
     {
         switch (op)
         {
@@ -227,7 +227,7 @@ internal sealed class IndexRangePlan
     }
 
     /// <summary>Binary search: the first position where the monotone predicate holds (Count if none).</summary>
-    private static int FirstWhere(IReadOnlyList<Row> index, Func<Row, bool> predicate)
+    private static int FirstWhere(RowOrder index, Func<Row, bool> predicate)
     {
         int low = 0, high = index.Count;
         while (low < high)
@@ -244,6 +244,14 @@ internal sealed class IndexRangePlan
         }
 
         return low;
+    }
+
+    /// <summary>An order of a table's rows (one of its indexes), read as rows.</summary>
+    private readonly record struct RowOrder(TableStore Table, IReadOnlyList<int> Ordinals)
+    {
+        public int Count => Ordinals.Count;
+
+        public Row this[int position] => new(Table, Ordinals[position]);
     }
 
     private static List<(int Start, int End)> Merge(List<(int Start, int End)> ranges)

@@ -28,8 +28,9 @@ internal static class QueryExecutor
         foreach (var source in sources)
         {
             var accessors = paths.Select(p => source.Orders.FirstOrDefault(o => o.Field.Path == p.Field.Path)?.Field).ToArray();
-            foreach (var row in source.Table.BySysId)
+            foreach (var ordinal in source.Table.BySysId)
             {
+                var row = new Row(source.Table, ordinal);
                 if (source.Matches(row))
                 {
                     matches.Add((row, Array.ConvertAll(accessors, a => a?.Read(row) ?? string.Empty)));

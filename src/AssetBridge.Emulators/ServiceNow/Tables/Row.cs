@@ -1,38 +1,16 @@
 namespace AssetBridge.Emulators.ServiceNow.Tables;
 
 /// <summary>
-/// One record: its values by column index. Only touched under the store's lock (writers hold it
-/// exclusively), so the values array is mutated in place.
+/// A handle to one record: its table and ordinal. Values are read through the table (generated on
+/// demand, or stored once changed). Only valid under the store's lock.
 /// </summary>
-internal sealed class Row
+internal readonly record struct Row(TableStore Table, int Ordinal)
 {
-    private string[] values;
+    public string SysId => Table.Get(Ordinal, TableSchema.SysIdIndex);
 
-    public Row(TableStore table, string[] values)
-    {
-        Table = table;
-        this.values = values;
-    }
+    public UInt128 SysIdKey => Table.SysIdKey(Ordinal);
 
-    public TableStore Table { get; }
+    public string UpdatedOn => Table.Get(Ordinal, Table.Schema.UpdatedOnIndex);
 
-    public string SysId => values[TableSchema.SysIdIndex];
-
-    public string UpdatedOn => Get(Table.Schema.UpdatedOnIndex);
-
-    public string Get(int index) => index < values.Length ? values[index] : string.Empty;
-
-    public void Set(int index, string value)
-    {
-        if (index >= values.Length)
-        {
-            Array.Resize(ref values, Table.Schema.Columns.Count);
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] ??= string.Empty;
-            }
-        }
-
-        values[index] = value;
-    }
+    public string Get(int column) => Table.Get(Ordinal, column);
 }
