@@ -23,7 +23,7 @@ internal sealed record KeysetSpec(
 /// <summary>
 /// Pages through a table by keyset, following design.md's reading rules. Pages are yielded as they
 /// arrive; after the last one, <see cref="SourceTotal"/> holds the first page's X-Total-Count
-/// (pre-ACL) and <see cref="Reached"/> the greatest (sys_updated_on, sys_id) seen.
+/// (pre-ACL) and <see cref="Reached"/> the position a later incremental read may start from.
 /// </summary>
 internal sealed class KeysetReader(TableApiClient client, KeysetSpec spec, IAuthenticator authenticator)
 {
@@ -32,7 +32,24 @@ internal sealed class KeysetReader(TableApiClient client, KeysetSpec spec, IAuth
 
     public long? SourceTotal { get; private set; }
 
-    public Watermark? Reached { get; private set; }
+    /// <summary>
+    /// Incremental: the greatest (sys_updated_on, sys_id) read. Full: the same, but never later than the
+    /// instance's clock at the first page less <see cref="FullReadOverlap"/> — a full read goes by sys_id,
+    /// so a record changed behind the cursor while it ran would otherwise fall under a watermark set by
+    /// a later, greater timestamp and be missed until the next full run.
+    /// </summary>
+    public Watermark? Reached => spec.Mode == SyncMode.Full && _startedAt is { } started && _greatest is { } greatest
+        ? Watermark.Min(greatest, new Watermark(started.Subtract(FullReadOverlap).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), string.Empty))
+        : _greatest;
+
+    /// <summary>
+    /// How far before the first page's server time the next incremental read starts after a full read:
+    /// covers transactions that committed after they stamped sys_updated_on. Re-reading is harmless.
+    /// </summary>
+    internal static readonly TimeSpan FullReadOverlap = TimeSpan.FromMinutes(5);
+
+    private Watermark? _greatest;
+    private DateTimeOffset? _startedAt;
 
     public async IAsyncEnumerable<IReadOnlyList<string?[]>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -55,6 +72,7 @@ internal sealed class KeysetReader(TableApiClient client, KeysetSpec spec, IAuth
             if (first)
             {
                 SourceTotal = page.TotalCount;
+                _startedAt = page.ServerDate;
             }
 
             if (withCount)
@@ -117,7 +135,7 @@ internal sealed class KeysetReader(TableApiClient client, KeysetSpec spec, IAuth
             }
 
             var key = new Watermark(row[_updatedOn] ?? string.Empty, sysId);
-            Reached = Watermark.Max(Reached, key);
+            _greatest = Watermark.Max(_greatest, key);
             lastKey = key;
         }
 

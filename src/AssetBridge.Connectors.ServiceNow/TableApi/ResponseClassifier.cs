@@ -42,7 +42,7 @@ internal static class ResponseClassifier
                 throw FailureSentences.Malformed(subject, "the body has no result member");
             }
 
-            return new TablePage(parsed.Rows, TotalCount(response));
+            return new TablePage(parsed.Rows, TotalCount(response), response.Headers.Date);
         }
 
         // Error bodies are small; only their message is wanted.

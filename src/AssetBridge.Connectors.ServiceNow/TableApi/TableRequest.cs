@@ -45,5 +45,8 @@ internal sealed record TableRequest(
     }
 }
 
-/// <summary>One page as read: rows aligned with the requested columns, and X-Total-Count (pre-ACL) when sent.</summary>
-internal sealed record TablePage(IReadOnlyList<string?[]> Rows, long? TotalCount);
+/// <summary>
+/// One page as read: rows aligned with the requested columns, X-Total-Count (pre-ACL) when sent, and the
+/// instance's own clock (the HTTP Date header) when it answered.
+/// </summary>
+internal sealed record TablePage(IReadOnlyList<string?[]> Rows, long? TotalCount, DateTimeOffset? ServerDate = null);

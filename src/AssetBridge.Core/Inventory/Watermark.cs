@@ -18,6 +18,9 @@ public sealed record Watermark(string UpdatedOn, string SysId) : IComparable<Wat
         return byTime != 0 ? byTime : string.CompareOrdinal(SysId, other.SysId);
     }
 
+    /// <summary>The earlier of two watermarks.</summary>
+    public static Watermark Min(Watermark a, Watermark b) => a.CompareTo(b) <= 0 ? a : b;
+
     /// <summary>The later of two watermarks; null counts as "nothing seen".</summary>
     public static Watermark? Max(Watermark? a, Watermark? b) =>
         a is null ? b : b is null ? a : a.CompareTo(b) >= 0 ? a : b;

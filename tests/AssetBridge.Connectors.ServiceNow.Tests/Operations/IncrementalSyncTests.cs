@@ -28,6 +28,26 @@ public class IncrementalSyncTests
     }
 
     [Fact]
+    public async Task FullRead_Watermark_NeverPassesTheInstanceClockAtItsStart_SoChangesBehindTheCursorAreRead()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 12, AdaptersPerDevice = 0, Applications = 0, Seed = 4 });
+        using var harness = SyncHarness.Create();
+        var ids = emulator.Instance.SysIds("cmdb_ci_computer").ToList();
+
+        // A record far ahead of the cursor carries a timestamp later than the instance's clock (a record
+        // changed while the full read ran); a record behind the cursor then changes "during" the read.
+        var now = DateTimeOffset.UtcNow;
+        emulator.Instance.Update("cmdb_ci_computer", ids[^1], new Dictionary<string, string?> { ["os"] = "later" }, now.AddHours(1));
+        var full = await harness.SyncAsync(emulator.BaseAddress, EntityKind.Device, Reader, SmallPages);
+        emulator.Instance.Update("cmdb_ci_computer", ids[0], new Dictionary<string, string?> { ["os"] = "behind the cursor" }, now.AddMinutes(1));
+
+        var (_, results) = await harness.SyncAsync(emulator.BaseAddress, EntityKind.Device, Reader, SmallPages, SyncMode.Incremental, full.Outcome.Watermark);
+
+        Assert.True(string.CompareOrdinal(full.Outcome.Watermark!.UpdatedOn, now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)) < 0);
+        Assert.Contains(ids[0], results.SysIds());
+    }
+
+    [Fact]
     public async Task Incremental_ResumesInsideASameSecondGroup_WithoutSkippingOrRepeating()
     {
         await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 30, AdaptersPerDevice = 0, Applications = 0, Seed = 4 });
