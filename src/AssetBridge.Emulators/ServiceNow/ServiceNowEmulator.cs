@@ -17,6 +17,7 @@ public sealed class ServiceNowEmulator : IAsyncDisposable
     private readonly WebApplication app;
     private readonly RecordStore store;
     private readonly CancellationTokenSource shutdown;
+    private int disposed;
 
     private ServiceNowEmulator(WebApplication app, RecordStore store, CancellationTokenSource shutdown, Uri baseAddress, ServiceNowInstance instance, EmulatorStats stats)
     {
@@ -67,9 +68,14 @@ public sealed class ServiceNowEmulator : IAsyncDisposable
         return new ServiceNowEmulator(app, store, shutdown, address, instance, stats);
     }
 
-    /// <summary>Stops listening; requests held by a slow-response fault are abandoned.</summary>
+    /// <summary>Stops listening; requests held by a slow-response fault are abandoned. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await shutdown.CancelAsync().ConfigureAwait(false);
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);

@@ -18,15 +18,6 @@ internal static class ErrorEnvelope
         return WriteAsync(response, StatusCodes.Status401Unauthorized, "User Not Authenticated", "Required to provide Auth information");
     }
 
-    public static Task NotAuthorizedAsync(HttpResponse response) =>
-        WriteAsync(response, StatusCodes.Status403Forbidden, "User Not Authorized", "Failed API level ACL Validation");
-
-    public static Task InvalidTableAsync(HttpResponse response, string table) =>
-        WriteAsync(response, StatusCodes.Status400BadRequest, $"Invalid table {table}", detail: null);
-
-    public static Task NoRecordAsync(HttpResponse response) =>
-        WriteAsync(response, StatusCodes.Status404NotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
-
     public static Task NotPartOfApiAsync(HttpResponse response) =>
         WriteAsync(response, StatusCodes.Status400BadRequest, "The resource you requested is not part of the API.", " ");
 

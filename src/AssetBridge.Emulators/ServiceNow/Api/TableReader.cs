@@ -53,7 +53,7 @@ internal sealed class TableReader(RecordStore store, RowVisibility visibility)
         if (version == ApiVersion.V1 && visible.Count == 0)
         {
             // v1 answers "nothing" with 404; v2 and the unversioned path answer 200 with [].
-            Error(response, body, StatusCodes.Status404NotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
+            NoRecord(response, body);
             return;
         }
 
@@ -96,7 +96,7 @@ internal sealed class TableReader(RecordStore store, RowVisibility visibility)
     {
         if (store.Find(sysId) is not { } row || !sources.Contains(row.Table) || denied || visibility.IsHidden(row))
         {
-            Error(response, body, StatusCodes.Status404NotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
+            NoRecord(response, body);
             return;
         }
 
@@ -121,6 +121,10 @@ internal sealed class TableReader(RecordStore store, RowVisibility visibility)
         ApiVersion.V2 => "v2/",
         _ => string.Empty,
     };
+
+    /// <summary>The 404 a real instance sends alike for a missing record and one an ACL hides.</summary>
+    private static void NoRecord(HttpResponse response, IBufferWriter<byte> body) =>
+        Error(response, body, StatusCodes.Status404NotFound, "No Record found", "Record doesn't exist or ACL restricts the record retrieval");
 
     private static void Error(HttpResponse response, IBufferWriter<byte> body, int status, string message, string? detail)
     {

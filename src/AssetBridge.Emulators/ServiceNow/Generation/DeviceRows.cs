@@ -91,8 +91,8 @@ internal sealed class DeviceRows : IRowGenerator
         var number = (i + 1).ToString("D7", CultureInfo.InvariantCulture);
         return ClassName(i) switch
         {
-            _ when i % 50 == 0 && IsMac(i) => $"MacBook Air 13\" {number}",
-            _ when i % 97 == 0 => $"Büro-PC {number}",
+            _ when i % 50 == 7 && IsMac(i) => $"MacBook Air 13\" {number}",
+            _ when i % 97 == 13 => $"Büro-PC {number}",
             CmdbTables.Computer => "WS-" + number,
             WindowsServer => "SRV-WIN-" + number,
             _ => "lnx-" + number,

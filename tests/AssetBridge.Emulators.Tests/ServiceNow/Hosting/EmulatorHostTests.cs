@@ -20,22 +20,35 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task Host_PrintsOneLineAndRunsUntilCancelled()
     {
-        using var output = new StringWriter();
+        using var output = new LineSignallingWriter();
         using var cancel = new CancellationTokenSource();
         var options = new ServiceNowEmulatorOptions { Devices = 12, AdaptersPerDevice = 3, Applications = 2 };
 
         var running = ServiceNowEmulatorHost.RunAsync(options, output, cancel.Token);
-        while (output.ToString().Length == 0 && !running.IsCompleted)
-        {
-            await Task.Yield();
-        }
+        await Task.WhenAny(output.FirstLine, running).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Matches(
             @"^ServiceNow emulator listening on http://127\.0\.0\.1:\d+/ \(12 devices, 36 adapters, 2 applications; user assetbridge\)\r?\n$",
             output.ToString());
         Assert.False(running.IsCompleted);
+        using (var client = new HttpClient())
+        {
+            var address = output.ToString().Split(' ')[4];
+            using var response = await client.GetAsync(new Uri(new Uri(address), "api/now/table/cmdb_ci_computer"));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
         await cancel.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Dispose_CanBeCalledTwice()
+    {
+        var emulator = await StartAsync();
+
+        await emulator.DisposeAsync();
+        await emulator.DisposeAsync();
     }
 
     [Fact]
@@ -110,5 +123,19 @@ public sealed class EmulatorHostTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => ServiceNowEmulator.StartAsync(options));
 
         Assert.StartsWith(sentence, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Completes <see cref="FirstLine"/> when a line has been written.</summary>
+    private sealed class LineSignallingWriter : StringWriter
+    {
+        private readonly TaskCompletionSource firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstLine => firstLine.Task;
+
+        public override async Task WriteLineAsync(string? value)
+        {
+            await base.WriteLineAsync(value);
+            firstLine.TrySetResult();
+        }
     }
 }
