@@ -29,6 +29,7 @@ internal sealed class InventoryTable<T>
         this.read = read;
         RecordColumns = "sys_id, " + string.Join(", ", fields.Select(f => f.Column));
         UpsertSql = BuildUpsert();
+        UpsertParameters = [.. KeyParameters, .. fields.Select((_, i) => "f" + i)];
     }
 
     public string Name { get; }
@@ -40,22 +41,23 @@ internal sealed class InventoryTable<T>
 
     public string UpsertSql { get; }
 
-    public string[] UpsertParameters => [.. KeyParameters, .. fields.Select((_, i) => "f" + i)];
+    /// <summary>The upsert's parameter names, in the order <see cref="BindChunk"/> and <see cref="BindRecord"/> bind them.</summary>
+    public IReadOnlyList<string> UpsertParameters { get; }
 
     /// <summary>Binds the per-chunk key values once; <see cref="BindRecord"/> then only touches what changes per record.</summary>
-    public static void BindChunk(DbCommand upsert, long connectorId, string sourceTable, long runId)
+    public static void BindChunk(UpsertStatement upsert, long connectorId, string sourceTable, long runId)
     {
-        upsert.Set(0, connectorId);
-        upsert.Set(1, sourceTable);
-        upsert.Set(2, runId);
+        upsert.Bind(0, connectorId);
+        upsert.Bind(1, sourceTable);
+        upsert.Bind(2, runId);
     }
 
-    public void BindRecord(DbCommand upsert, T record)
+    public void BindRecord(UpsertStatement upsert, T record)
     {
-        upsert.Set(3, sysId(record));
+        upsert.Bind(3, sysId(record));
         for (var i = 0; i < fields.Count; i++)
         {
-            upsert.Set(KeyParameters.Length + i, fields[i].Value(record));
+            upsert.Bind(KeyParameters.Length + i, fields[i].Value(record));
         }
     }
 
