@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 
 namespace AssetBridge.Storage.Relational;
@@ -27,11 +26,4 @@ internal static class CommandBuilder
 
     public static void Set(this DbCommand command, int index, object? value) =>
         command.Parameters[index].Value = value ?? DBNull.Value;
-
-    public static void Set(this DbCommand command, int index, DbType type, object? value)
-    {
-        var parameter = command.Parameters[index];
-        parameter.DbType = type;
-        parameter.Value = value ?? DBNull.Value;
-    }
 }

@@ -52,13 +52,22 @@ internal sealed class InventoryTable<T>
         upsert.Bind(2, runId);
     }
 
-    public void BindRecord(UpsertStatement upsert, T record)
+    /// <summary>Binds a record's values; false, binding nothing, when the record has no sys_id to key it by.</summary>
+    public bool BindRecord(UpsertStatement upsert, T record)
     {
-        upsert.Bind(3, sysId(record));
+        var key = sysId(record);
+        if (string.IsNullOrEmpty(key))
+        {
+            return false;
+        }
+
+        upsert.Bind(3, key);
         for (var i = 0; i < fields.Count; i++)
         {
             upsert.Bind(KeyParameters.Length + i, fields[i].Value(record));
         }
+
+        return true;
     }
 
     /// <summary>Reads a record whose <c>sys_id</c> is at <paramref name="ordinal"/> and whose fields follow it.</summary>

@@ -1,3 +1,4 @@
+using AssetBridge.Core.Errors;
 using AssetBridge.Core.Ingestion;
 
 namespace AssetBridge.Storage.Relational.Inventory;
@@ -24,7 +25,14 @@ internal static class RecordUpserter
         InventoryTable<T>.BindChunk(upsert, job.ConnectorId, job.Scope, job.RunId);
         for (var i = 0; i < records.Count; i++)
         {
-            table.BindRecord(upsert, records[i]);
+            if (!table.BindRecord(upsert, records[i]))
+            {
+                // Thrown inside the chunk's transaction: none of the chunk's records is kept.
+                throw new AssetBridgeException(
+                    ErrorKind.BadResponse,
+                    $"Record {i + 1} of a {table.Name} chunk from {job.Scope} has no sys_id, so it cannot be stored; check the connector's field mapping for sys_id, then sync again.");
+            }
+
             await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
