@@ -58,7 +58,15 @@ internal sealed class WriteSession : IAsyncDisposable
         {
             if (!committed)
             {
-                await Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (DbException)
+                {
+                    // The database already ended the transaction itself (SQLite does on some errors, e.g. a
+                    // full disk during COMMIT); the exception that got us here is the one worth seeing.
+                }
             }
 
             await Transaction.DisposeAsync().ConfigureAwait(false);
