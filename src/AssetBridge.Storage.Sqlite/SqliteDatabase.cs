@@ -18,7 +18,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
     private readonly string readerConnectionString;
     private readonly long busyTimeoutMs;
     private readonly SqliteConnection writer;
-    private readonly PreparedCommands writerCommands = new();
+    private readonly PreparedStatements writerStatements = new();
     private readonly SemaphoreSlim writerLock = new(1, 1);
     private bool disposed;
 
@@ -92,7 +92,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             // BEGIN IMMEDIATE: the write lock is taken now, not at the first write, so a transaction that
             // reads before it writes cannot fail half-way because another process started writing.
             var transaction = await writer.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return new WriteSession(writer, transaction, writerCommands, ReleaseWriter);
+            return new WriteSession(writer, transaction, writerStatements, ReleaseWriter);
         }
         catch
         {
@@ -111,7 +111,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
         // Wait for the session in flight, if any, so its transaction ends before the connection closes.
         await writerLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         disposed = true;
-        writerCommands.Dispose();
+        writerStatements.Dispose();
         await writer.DisposeAsync().ConfigureAwait(false);
         using (var pooled = new SqliteConnection(readerConnectionString))
         {

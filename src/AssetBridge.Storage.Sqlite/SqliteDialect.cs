@@ -20,4 +20,7 @@ internal sealed class SqliteDialect : RelationalDialect
 
     public override bool IsForeignKeyViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: ConstraintForeignKey };
+
+    public override UpsertStatement PrepareUpsert(DbConnection connection, string sql, IReadOnlyList<string> parameterNames) =>
+        SqliteUpsertStatement.Prepare((SqliteConnection)connection, sql, parameterNames);
 }

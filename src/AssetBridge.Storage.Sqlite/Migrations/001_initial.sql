@@ -91,6 +91,13 @@ CREATE TABLE applied_chunks (
 -- look-ups of an application by (connector_id, sys_id). WITHOUT ROWID: the upsert touches one b-tree.
 -- No foreign key to connectors: it would cost a look-up per upserted record; removing a connector
 -- deletes its rows explicitly, in one transaction.
+--
+-- No index on network_adapters (connector_id, device_sys_id) nor on relationships (connector_id,
+-- parent) / (connector_id, child). Records arrive in sys_id order, so those keys arrive at random: each
+-- 1000-record chunk then dirties about a thousand index pages, 4 MB of WAL per chunk, and ingestion of
+-- 2M adapters measured 5x slower (45k rows/s against 250k rows/s without). The only reader of those
+-- keys is the device reader, which reads every row anyway; its ORDER BY sorts (SQLite's external
+-- sorter, bounded memory) and measured no slower than walking the index.
 
 CREATE TABLE devices (
     connector_id                   INTEGER NOT NULL,
@@ -131,8 +138,6 @@ CREATE TABLE network_adapters (
     PRIMARY KEY (connector_id, sys_id, source_table)
 ) WITHOUT ROWID;
 
-CREATE INDEX network_adapters_device ON network_adapters (connector_id, device_sys_id);
-
 CREATE TABLE business_applications (
     connector_id         INTEGER NOT NULL,
     source_table         TEXT    NOT NULL,
@@ -159,6 +164,3 @@ CREATE TABLE relationships (
     deleted_at     INTEGER,
     PRIMARY KEY (connector_id, sys_id, source_table)
 ) WITHOUT ROWID;
-
-CREATE INDEX relationships_parent ON relationships (connector_id, parent);
-CREATE INDEX relationships_child ON relationships (connector_id, child);

@@ -3,8 +3,9 @@ using System.Data.Common;
 namespace AssetBridge.Storage.Relational;
 
 /// <summary>
-/// What differs between databases once the SQL text is shared: constraint errors and the lock clause
-/// of the claim. DDL differences live in each dialect's own migration files.
+/// What differs between databases once the SQL text is shared: constraint errors, the lock clause of
+/// the claim, and how the ingestion upsert is executed. DDL differences live in each dialect's own
+/// migration files.
 /// </summary>
 internal abstract class RelationalDialect
 {
@@ -19,4 +20,12 @@ internal abstract class RelationalDialect
 
     /// <summary>Whether the error is a FOREIGN KEY violation.</summary>
     public abstract bool IsForeignKeyViolation(DbException exception);
+
+    /// <summary>
+    /// Prepares the ingestion upsert on a writer connection. The portable statement is a prepared
+    /// command; a dialect overrides this where its driver has a cheaper way to execute one statement
+    /// many times.
+    /// </summary>
+    public virtual UpsertStatement PrepareUpsert(DbConnection connection, string sql, IReadOnlyList<string> parameterNames) =>
+        new CommandUpsertStatement(connection, sql, parameterNames);
 }

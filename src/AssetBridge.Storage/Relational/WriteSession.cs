@@ -11,11 +11,11 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly Func<ValueTask> release;
     private bool committed;
 
-    public WriteSession(DbConnection connection, DbTransaction transaction, PreparedCommands commands, Func<ValueTask> release)
+    public WriteSession(DbConnection connection, DbTransaction transaction, PreparedStatements statements, Func<ValueTask> release)
     {
         Connection = connection;
         Transaction = transaction;
-        Commands = commands;
+        Statements = statements;
         this.release = release;
     }
 
@@ -23,14 +23,27 @@ internal sealed class WriteSession : IAsyncDisposable
 
     public DbTransaction Transaction { get; }
 
-    private PreparedCommands Commands { get; }
+    private PreparedStatements Statements { get; }
 
     /// <summary>A command prepared once per connection and reused, bound to this session's transaction.</summary>
     public DbCommand Prepared(string key, Func<DbConnection, DbCommand> create)
     {
-        var command = Commands.Get(key, Connection, create);
+        var command = Statements.Get(key, Connection, c =>
+        {
+            var created = create(c);
+            created.Prepare();
+            return created;
+        });
         command.Transaction = Transaction;
         return command;
+    }
+
+    /// <summary>An upsert statement prepared once per connection by the dialect, bound to this session's transaction.</summary>
+    public UpsertStatement Upsert(string key, Func<DbConnection, UpsertStatement> prepare)
+    {
+        var statement = Statements.Get(key, Connection, prepare);
+        statement.Enlist(Transaction);
+        return statement;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -45,7 +58,15 @@ internal sealed class WriteSession : IAsyncDisposable
         {
             if (!committed)
             {
-                await Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await Transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (DbException)
+                {
+                    // The database already ended the transaction itself (SQLite does on some errors, e.g. a
+                    // full disk during COMMIT); the exception that got us here is the one worth seeing.
+                }
             }
 
             await Transaction.DisposeAsync().ConfigureAwait(false);

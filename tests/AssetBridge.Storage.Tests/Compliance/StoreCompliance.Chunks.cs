@@ -1,3 +1,4 @@
+using AssetBridge.Core.Errors;
 using AssetBridge.Core.Ingestion;
 using AssetBridge.Core.Inventory;
 using AssetBridge.Core.Jobs;
@@ -149,5 +150,22 @@ public abstract partial class StoreCompliance
         Assert.True(await Store.Jobs.CompleteAsync(lease, new JobOutcome(5000, 5, null, null), Ct));
         Assert.Equal(5000, (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Single().RecordsApplied);
         Assert.Equal(5000, (await Store.Inventory.CountAsync(connector.Id, Ct)).NetworkAdapters);
+    }
+
+    [Fact]
+    public async Task Chunk_WithARecordMissingItsSysId_IsRefusedWhole_AndTheJobCanGoOn()
+    {
+        var run = await StartRunAsync((await AddConnectorAsync()).Id);
+        await EnqueueAsync(run);
+        var lease = await ClaimAsync();
+
+        var error = await Assert.ThrowsAsync<AssetBridgeException>(() => ApplyAsync(lease, 0, Devices(Device("d1"), Device("d2") with { SysId = null! })));
+
+        Assert.Equal(ErrorKind.BadResponse, error.Kind);
+        Assert.Contains("sys_id", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ReadDevicesAsync());
+        Assert.Equal(0, (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Single().RecordsApplied);
+        Assert.Equal(ChunkApplyResult.Applied, await ApplyAsync(lease, 0, Devices(Device("d1"), Device("d2"))));
+        Assert.Equal(2, (await Store.Inventory.CountAsync(null, Ct)).Devices);
     }
 }

@@ -180,4 +180,24 @@ public abstract partial class StoreCompliance
         Assert.Equal(4, listed.Count);
         Assert.Empty(await Store.Jobs.ListByRunAsync(run.Id + 1, Ct));
     }
+
+    [Fact]
+    public async Task Claims_RacingEachOther_NeverHandOutAJobTwice()
+    {
+        var run = await StartRunAsync((await AddConnectorAsync()).Id);
+        var ids = await Store.Jobs.EnqueueAsync(Enumerable.Range(0, 40).Select(_ => NewJobFor(run)).ToList(), Ct);
+
+        var claimed = await Task.WhenAll(Enumerable.Range(0, 4).Select(agent => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            while (await Store.Jobs.TryClaimAsync(new AgentClaim("agent-" + agent, Lease), Ct) is { } lease)
+            {
+                mine.Add(lease.JobId);
+            }
+
+            return mine;
+        })));
+
+        Assert.Equal(ids.Order(), claimed.SelectMany(m => m).Order());
+    }
 }

@@ -78,6 +78,23 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task Devices_LoseTheLinkOfADeletedRelationship()
+    {
+        var connector = await AddConnectorAsync();
+        await SyncAsync(
+            connector.Id,
+            (Computers, Devices(Device("d1"))),
+            (Applications, ApplicationBatch(Application("app1"), Application("app2"))),
+            (Relations, RelationshipBatch(Relationship("r1", "d1", "app1"), Relationship("r2", "app2", "d1"))));
+        var last = await SyncAsync(connector.Id, (Relations, RelationshipBatch(Relationship("r2", "app2", "d1"))));
+
+        Assert.Equal(1, await Store.Inventory.MarkUnseenDeletedAsync(connector.Id, EntityKind.Relationship, last.Id, Clock.GetUtcNow(), Ct));
+
+        Assert.Equal(["app2"], (await ReadDevicesAsync()).Single().ApplicationSysIds);
+        Assert.Equal(new InventoryCounts(1, 0, 2, 1, 0), await Store.Inventory.CountAsync(connector.Id, Ct));
+    }
+
+    [Fact]
     public async Task Devices_Deleted_AreLeftOut_UnlessAskedFor()
     {
         var connector = await AddConnectorAsync();

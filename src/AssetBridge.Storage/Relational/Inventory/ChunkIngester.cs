@@ -59,7 +59,7 @@ internal sealed class ChunkIngester(RelationalDatabase database)
 
         // Checkpoint 3: the records, keyed by (connector, source table = the job's scope, sys_id),
         // stamped as seen by the job's run; committed together with the chunk key above.
-        await RecordUpserter.UpsertAsync(session, job, chunk.Batch, cancellationToken).ConfigureAwait(false);
+        await RecordUpserter.UpsertAsync(session, database.Dialect, job, chunk.Batch, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ChunkApplyResult.Applied;
     }

@@ -21,9 +21,10 @@ internal static class DeviceReadSql
         """;
 
     /// <summary>
-    /// Device-to-application links, distinct and ordered: the device's primary application reference,
-    /// and cmdb_rel_ci rows in either direction, each counted only when the application is live in the
-    /// same connector.
+    /// Device-to-application links, ordered: the device's primary application reference, and
+    /// cmdb_rel_ci rows in either direction, each counted only when the application is live in the same
+    /// connector. UNION ALL, not UNION: a link found twice arrives as adjacent rows and the reader drops
+    /// the repeat, which measured twice as fast as SQLite's distinct b-tree followed by a second sort.
     /// </summary>
     public static string ApplicationLinks(bool oneConnector, bool includeDeleted)
     {
@@ -35,12 +36,12 @@ internal static class DeviceReadSql
                 FROM devices d
                 WHERE d.u_primary_business_application IS NOT NULL{devices}
                   AND {LiveApplication("d.connector_id", "d.u_primary_business_application")}
-                UNION
+                UNION ALL
                 SELECT r.connector_id, r.parent, r.child
                 FROM relationships r
                 WHERE r.deleted_at IS NULL AND r.parent IS NOT NULL{relationships}
                   AND {LiveApplication("r.connector_id", "r.child")}
-                UNION
+                UNION ALL
                 SELECT r.connector_id, r.child, r.parent
                 FROM relationships r
                 WHERE r.deleted_at IS NULL AND r.child IS NOT NULL{relationships}

@@ -58,8 +58,8 @@ internal sealed class DeviceStream(RelationalDatabase database)
             // Rows of the same sys_id from different source tables are adjacent and share what was collected.
             if (connectorId != lastConnector || !string.Equals(device.SysId, lastSysId, StringComparison.Ordinal))
             {
-                deviceAdapters = await CollectAsync(adapters, connectorId, device.SysId, NoAdapters, cancellationToken).ConfigureAwait(false);
-                deviceLinks = await CollectAsync(links, connectorId, device.SysId, NoApplications, cancellationToken).ConfigureAwait(false);
+                deviceAdapters = await CollectAsync(adapters, connectorId, device.SysId, NoAdapters, distinct: false, cancellationToken).ConfigureAwait(false);
+                deviceLinks = await CollectAsync(links, connectorId, device.SysId, NoApplications, distinct: true, cancellationToken).ConfigureAwait(false);
                 lastConnector = connectorId;
                 lastSysId = device.SysId;
             }
@@ -71,17 +71,24 @@ internal sealed class DeviceStream(RelationalDatabase database)
 
     /// <summary>Skips rows of devices before this one (adapters of devices not read), then takes this device's rows.</summary>
     private static async ValueTask<IReadOnlyList<T>> CollectAsync<T>(
-        RowCursor<DeviceKeyed<T>> cursor, long connectorId, string sysId, IReadOnlyList<T> none, CancellationToken cancellationToken)
+        RowCursor<DeviceKeyed<T>> cursor, long connectorId, string sysId, IReadOnlyList<T> none, bool distinct, CancellationToken cancellationToken)
     {
         while (cursor.HasCurrent && cursor.Current.CompareTo(connectorId, sysId) < 0)
         {
             await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // Within a device the rows are ordered too, so a link found twice (an application linked both
+        // ways) arrives as adjacent rows; with distinct, only the first is kept.
         List<T>? found = null;
         while (cursor.HasCurrent && cursor.Current.CompareTo(connectorId, sysId) == 0)
         {
-            (found ??= []).Add(cursor.Current.Value);
+            var value = cursor.Current.Value;
+            if (found is null || !distinct || !EqualityComparer<T>.Default.Equals(found[^1], value))
+            {
+                (found ??= []).Add(value);
+            }
+
             await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -29,6 +29,7 @@ internal sealed class InventoryTable<T>
         this.read = read;
         RecordColumns = "sys_id, " + string.Join(", ", fields.Select(f => f.Column));
         UpsertSql = BuildUpsert();
+        UpsertParameters = [.. KeyParameters, .. fields.Select((_, i) => "f" + i)];
     }
 
     public string Name { get; }
@@ -40,23 +41,33 @@ internal sealed class InventoryTable<T>
 
     public string UpsertSql { get; }
 
-    public string[] UpsertParameters => [.. KeyParameters, .. fields.Select((_, i) => "f" + i)];
+    /// <summary>The upsert's parameter names, in the order <see cref="BindChunk"/> and <see cref="BindRecord"/> bind them.</summary>
+    public IReadOnlyList<string> UpsertParameters { get; }
 
     /// <summary>Binds the per-chunk key values once; <see cref="BindRecord"/> then only touches what changes per record.</summary>
-    public static void BindChunk(DbCommand upsert, long connectorId, string sourceTable, long runId)
+    public static void BindChunk(UpsertStatement upsert, long connectorId, string sourceTable, long runId)
     {
-        upsert.Set(0, connectorId);
-        upsert.Set(1, sourceTable);
-        upsert.Set(2, runId);
+        upsert.Bind(0, connectorId);
+        upsert.Bind(1, sourceTable);
+        upsert.Bind(2, runId);
     }
 
-    public void BindRecord(DbCommand upsert, T record)
+    /// <summary>Binds a record's values; false, binding nothing, when the record has no sys_id to key it by.</summary>
+    public bool BindRecord(UpsertStatement upsert, T record)
     {
-        upsert.Set(3, sysId(record));
+        var key = sysId(record);
+        if (string.IsNullOrEmpty(key))
+        {
+            return false;
+        }
+
+        upsert.Bind(3, key);
         for (var i = 0; i < fields.Count; i++)
         {
-            upsert.Set(KeyParameters.Length + i, fields[i].Value(record));
+            upsert.Bind(KeyParameters.Length + i, fields[i].Value(record));
         }
+
+        return true;
     }
 
     /// <summary>Reads a record whose <c>sys_id</c> is at <paramref name="ordinal"/> and whose fields follow it.</summary>
@@ -76,17 +87,4 @@ internal sealed class InventoryTable<T>
             SET {updates}, last_seen_run = excluded.last_seen_run, deleted_at = NULL
             """;
     }
-}
-
-/// <summary>Reads nullable columns without boxing through <see cref="DbDataReader.GetValue"/>.</summary>
-internal static class ReaderColumns
-{
-    public static string? Text(this DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static bool? Flag(this DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetBoolean(ordinal);
-
-    public static long? Number(this DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }
