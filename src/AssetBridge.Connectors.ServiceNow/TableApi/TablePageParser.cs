@@ -113,9 +113,11 @@ internal static class TablePageParser
     private static string?[] ReadRecord(ref Utf8JsonReader reader, ColumnSet columns)
     {
         var row = new string?[columns.Count];
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = ColumnIndex(ref reader, columns);
+            var index = ColumnIndex(ref reader, columns, expected);
+            expected = index + 1;
             reader.Read();
             if (index < 0)
             {
@@ -130,11 +132,23 @@ internal static class TablePageParser
         return row;
     }
 
-    private static int ColumnIndex(ref Utf8JsonReader reader, ColumnSet columns)
+    /// <summary>
+    /// The column a property holds. Instances send a record's fields in the same order every time, so
+    /// the search starts where the previous property matched: one comparison per property, not one
+    /// per column.
+    /// </summary>
+    private static int ColumnIndex(ref Utf8JsonReader reader, ColumnSet columns, int expected)
     {
         var names = columns.Utf8Columns;
-        for (var i = 0; i < names.Count; i++)
+        var count = names.Count;
+        for (var n = 0; n < count; n++)
         {
+            var i = expected + n;
+            if (i >= count)
+            {
+                i -= count;
+            }
+
             if (reader.ValueTextEquals(names[i]))
             {
                 return i;
