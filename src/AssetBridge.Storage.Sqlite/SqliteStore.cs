@@ -20,6 +20,7 @@ public sealed class SqliteStore : IStore
 {
     private readonly SqliteDatabase database;
     private readonly MigrationRunner migrations;
+    private readonly InventoryStore inventory;
 
     private SqliteStore(SqliteDatabase database, SqliteStoreOptions options)
     {
@@ -29,7 +30,7 @@ public sealed class SqliteStore : IStore
         Credentials = new CredentialRowStore(database);
         Runs = new RunStore(database);
         Jobs = new JobQueue(database, options.JobQueue);
-        Inventory = new InventoryStore(database);
+        inventory = new InventoryStore(database);
     }
 
     public IConnectorStore Connectors { get; }
@@ -40,7 +41,7 @@ public sealed class SqliteStore : IStore
 
     public IJobQueue Jobs { get; }
 
-    public IInventoryStore Inventory { get; }
+    public IInventoryStore Inventory => inventory;
 
     /// <summary>
     /// Opens the database file, creating it (and its directory) when missing, and applies pending
@@ -88,5 +89,9 @@ public sealed class SqliteStore : IStore
 
     public Task MigrateAsync(CancellationToken cancellationToken) => migrations.RunAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await inventory.DisposeAsync().ConfigureAwait(false);
+        await database.DisposeAsync().ConfigureAwait(false);
+    }
 }

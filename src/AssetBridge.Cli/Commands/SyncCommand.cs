@@ -11,7 +11,8 @@ namespace AssetBridge.Cli.Commands;
 /// <summary><c>sync N [--full]</c>: plans the run, runs its jobs on the embedded agent, waits, prints counts.</summary>
 internal static class SyncCommand
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    // Short enough that a finished run is reported within a blink; each poll is two indexed reads.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public static Command Create(CliConsole console)
     {

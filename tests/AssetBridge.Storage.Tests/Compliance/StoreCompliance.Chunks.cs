@@ -168,4 +168,29 @@ public abstract partial class StoreCompliance
         Assert.Equal(ChunkApplyResult.Applied, await ApplyAsync(lease, 0, Devices(Device("d1"), Device("d2"))));
         Assert.Equal(2, (await Store.Inventory.CountAsync(null, Ct)).Devices);
     }
+
+    [Fact]
+    public async Task Chunks_SentAtOnce_EachGetTheirOwnOutcome_AndOnlyAppliedOnesLand()
+    {
+        var run = await StartRunAsync((await AddConnectorAsync()).Id);
+        await EnqueueAsync(run);
+        var lease = await ClaimAsync();
+        Assert.Equal(ChunkApplyResult.Applied, await ApplyAsync(lease, 0, Devices(Device("d0"))));
+        var stale = lease with { Token = Guid.NewGuid() };
+
+        // Sent together, these may share one commit; each must still be judged on its own.
+        var outcomes = await Task.WhenAll(
+            ApplyAsync(lease, 0, Devices(Device("dup"))),
+            ApplyAsync(lease, 1, Devices(Device("d1"), Device("d2"))),
+            ApplyAsync(stale, 2, Devices(Device("lost"))),
+            ApplyAsync(lease, 3, Devices(Device("d3"))));
+        var refused = await Assert.ThrowsAsync<AssetBridgeException>(() => Task.WhenAll(
+            ApplyAsync(lease, 4, Devices(Device("d4"))),
+            ApplyAsync(lease, 5, Devices(Device("bad"), Device("x") with { SysId = null! }))));
+
+        Assert.Equal([ChunkApplyResult.Duplicate, ChunkApplyResult.Applied, ChunkApplyResult.LeaseLost, ChunkApplyResult.Applied], outcomes);
+        Assert.Equal(ErrorKind.BadResponse, refused.Kind);
+        Assert.Equal(["d0", "d1", "d2", "d3", "d4"], (await ReadDevicesAsync()).Select(d => d.Device.SysId));
+        Assert.Equal(5, (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Single().RecordsApplied);
+    }
 }

@@ -5,13 +5,16 @@ using Dapper;
 
 namespace AssetBridge.Storage.Relational.Inventory;
 
-internal sealed class InventoryStore(RelationalDatabase database) : IInventoryStore
+internal sealed class InventoryStore(RelationalDatabase database) : IInventoryStore, IAsyncDisposable
 {
     private readonly ChunkIngester ingester = new(database);
     private readonly DeviceStream devices = new(database);
 
     public Task<ChunkApplyResult> ApplyChunkAsync(ResultChunk chunk, CancellationToken cancellationToken) =>
         ingester.ApplyAsync(chunk, cancellationToken);
+
+    /// <summary>Lets chunks already queued reach the database before the store closes.</summary>
+    public ValueTask DisposeAsync() => ingester.DisposeAsync();
 
     public async Task<long> MarkUnseenDeletedAsync(long connectorId, EntityKind kind, long runId, DateTimeOffset deletedAt, CancellationToken cancellationToken)
     {
