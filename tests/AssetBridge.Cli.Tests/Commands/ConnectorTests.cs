@@ -80,4 +80,13 @@ public sealed class ConnectorTests
 
         (await scenario.RunAsync("credential", "remove", "sn-cred")).Code(9).OneSentenceError("used by a connector");
     }
+
+    [Fact]
+    public async Task Sync_OfAnUnknownDeviceTable_FailsWithSentence_NamingTheTable()
+    {
+        await using var scenario = await ServiceNowScenario.StartAsync();
+        (await scenario.RunAsync("connector", "add", "servicenow", "--name", "typo", "--instance", scenario.Emulator.BaseAddress.ToString(), "--credential", "sn-cred", "--device-table", "cmdb_ci_computr")).Code(0);
+
+        (await scenario.RunAsync("sync", "typo", "--full")).Code(10).OneSentenceError("cmdb_ci_computr");
+    }
 }
