@@ -34,12 +34,9 @@ internal static class DevicesCommand
                 throw new AssetBridgeException(ErrorKind.Usage, $"--min-criticality must be 0 (very high) to 3 (low), not {level}.");
             }
 
-            long? connectorId = null;
-            if (parse.GetValue(connector) is { } name)
-            {
-                connectorId = (await host.Store.Connectors.FindAsync(name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new AssetBridgeException(ErrorKind.NotFound, $"No connector is named '{name}'; run 'assetbridge connector list' to see them.")).Id;
-            }
+            var connectorId = parse.GetValue(connector) is { } name
+                ? (await host.Connectors.GetAsync(name, cancellationToken).ConfigureAwait(false)).Id
+                : (long?)null;
 
             var entries = host.Inventory.ReadAsync(new DeviceQuery(connectorId, parse.GetValue(includeDeleted)), level, cancellationToken);
             if (parse.GetValue(json))

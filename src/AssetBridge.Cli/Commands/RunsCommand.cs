@@ -21,12 +21,9 @@ internal static class RunsCommand
                 throw new AssetBridgeException(ErrorKind.Usage, "--limit must be between 1 and 10000.");
             }
 
-            long? connectorId = null;
-            if (parse.GetValue(connector) is { } name)
-            {
-                connectorId = (await host.Store.Connectors.FindAsync(name, cancellationToken).ConfigureAwait(false)
-                    ?? throw new AssetBridgeException(ErrorKind.NotFound, $"No connector is named '{name}'; run 'assetbridge connector list' to see them.")).Id;
-            }
+            var connectorId = parse.GetValue(connector) is { } name
+                ? (await host.Connectors.GetAsync(name, cancellationToken).ConfigureAwait(false)).Id
+                : (long?)null;
 
             var runs = await host.Store.Runs.ListAsync(connectorId, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))

@@ -71,8 +71,8 @@ public sealed class AppHost : IAsyncDisposable
 
     public CredentialService Credentials => new(Vault);
 
-    /// <summary>Connector commands that never open a secret use a credential lookup that needs no key.</summary>
-    public ConnectorService Connectors => new(Store, Credentials, Time);
+    /// <summary>Connectors; reading them needs no master key.</summary>
+    public ConnectorService Connectors => new(Store, Time);
 
     /// <summary>
     /// Opens the data directory. Without <paramref name="create"/>, a directory that was never
