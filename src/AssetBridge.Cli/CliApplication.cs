@@ -23,7 +23,13 @@ public static class CliApplication
                 return ExitCodes.Usage;
             }
 
-            var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            var configuration = new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null, // signals are the host's (Program.cs), delivered through cancellationToken
+            };
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (AssetBridgeException error)

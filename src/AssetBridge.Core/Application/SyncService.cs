@@ -39,11 +39,12 @@ public sealed class SyncService
         {
             var jobs = await _store.Jobs.ListByRunAsync(running.Id, cancellationToken).ConfigureAwait(false);
             var now = _time.GetUtcNow();
-            if (jobs.Any(j => j.State == JobState.Processing && j.LeaseExpiresAt > now))
+            var leasedUntil = jobs.Where(j => j.State == JobState.Processing && j.LeaseExpiresAt > now).Max(j => j.LeaseExpiresAt);
+            if (leasedUntil is { } until)
             {
                 throw new AssetBridgeException(
                     ErrorKind.Conflict,
-                    $"A sync of connector '{connector.Name}' is already running (run {running.Id}); wait for it to finish, then run this again.");
+                    $"A sync of connector '{connector.Name}' is already running (run {running.Id}); wait for it to finish — or, if the process running it was killed, run this again after {until.UtcDateTime:HH:mm:ss} UTC, when its leases expire and the run resumes.");
             }
 
             return new StartedRun(running, Resumed: true);

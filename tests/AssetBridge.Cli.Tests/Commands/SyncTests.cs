@@ -204,4 +204,29 @@ public sealed class SyncTests
             Assert.False(bytes.AsSpan().IndexOf(canary) >= 0, $"the canary secret is in clear in {path}");
         }
     }
+
+    [Fact]
+    public async Task CancelledSync_HandsItsJobsBack_AndTheNextSyncResumesTheRun()
+    {
+        await using var scenario = await ServiceNowScenario.StartAsync();
+        scenario.Emulator.Instance.SlowResponseDelay = TimeSpan.FromMinutes(5);
+        scenario.Emulator.Instance.EnqueueFault(EmulatorFault.SlowResponse);
+        using var stop = new CancellationTokenSource();
+
+        var first = scenario.Sandbox.RunAsync(null, stop.Token, "sync", "sn", "--full");
+        while (scenario.Emulator.Stats.InFlightRequests == 0)
+        {
+            await Task.Delay(10); // waits for the sync to be inside a request, not for time to pass
+        }
+
+        await stop.CancelAsync();
+        var cancelled = await first;
+        scenario.Emulator.Instance.ClearFaults();
+        var resumed = (await scenario.RunAsync("sync", "sn", "--full")).Code(0);
+
+        Assert.Equal(130, cancelled.ExitCode);
+        Assert.Contains("resuming it", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 1 ", resumed.Out, StringComparison.Ordinal);
+        Assert.Equal(scenario.Emulator.Instance.Count(Devices), DevicesJson.Parse((await scenario.RunAsync("devices", "--json")).Code(0)).Count);
+    }
 }

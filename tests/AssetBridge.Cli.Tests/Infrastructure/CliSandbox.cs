@@ -30,7 +30,10 @@ public sealed class CliSandbox : IDisposable
     /// <summary>Runs the CLI with <c>--data-dir</c> pointing at this sandbox.</summary>
     public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
-    public async Task<CliRun> RunWithInputAsync(string? stdin, params string[] args)
+    public Task<CliRun> RunWithInputAsync(string? stdin, params string[] args) => RunAsync(stdin, CancellationToken.None, args);
+
+    /// <summary>Runs with a cancellation token: cancelling it is what Ctrl+C or SIGTERM does to the process.</summary>
+    public async Task<CliRun> RunAsync(string? stdin, CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -42,7 +45,7 @@ public sealed class CliSandbox : IDisposable
             IsInputRedirected: true,
             IsOutputTerminal: false,
             WorkingDirectory: Root);
-        var code = await CliApplication.RunAsync([.. args, "--data-dir", DataDirectory], console);
+        var code = await CliApplication.RunAsync([.. args, "--data-dir", DataDirectory], console, cancellationToken);
         var run = new CliRun(code, output.ToString(), error.ToString());
         Transcript.Append(run.Out).Append(run.Error);
         return run;
