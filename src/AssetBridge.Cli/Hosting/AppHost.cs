@@ -89,9 +89,12 @@ public sealed class AppHost : IAsyncDisposable
         }
 
         Directory.CreateDirectory(dataDirectory);
+        // Without --verbose only errors are logged: a failed job's sentence already reaches the user
+        // once, in the run summary, and should not be printed again for each job.
+        var level = verbose ? LogLevel.Information : LogLevel.Error;
         var loggers = LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
-            .AddProvider(new StderrLoggerProvider(console.Error, verbose ? LogLevel.Information : LogLevel.Warning)));
+            .SetMinimumLevel(level)
+            .AddProvider(new StderrLoggerProvider(console.Error, level)));
         var time = TimeProvider.System;
         var store = await SqliteStore.OpenAsync(databasePath, time, null, cancellationToken).ConfigureAwait(false);
         return new AppHost(dataDirectory, store, console, time, loggers);

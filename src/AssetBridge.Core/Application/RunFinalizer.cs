@@ -55,7 +55,7 @@ public sealed class RunFinalizer
         }
 
         var counts = Count(jobs, deleted);
-        var error = failed.Count == 0 ? null : string.Join(" ", failed.Select(j => $"{j.Scope}: {j.Error}"));
+        var error = Describe(failed);
         await _store.Runs.FinishAsync(
             runId,
             failed.Count == 0 ? RunState.Completed : RunState.Failed,
@@ -64,6 +64,23 @@ public sealed class RunFinalizer
             _time.GetUtcNow(),
             cancellationToken).ConfigureAwait(false);
         return await _store.Runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One sentence when every failed job failed for the same reason (a wrong password fails all four
+    /// tables alike); otherwise each distinct reason, prefixed with the scopes it hit.
+    /// </summary>
+    private static string? Describe(IReadOnlyList<JobRecord> failed)
+    {
+        if (failed.Count == 0)
+        {
+            return null;
+        }
+
+        var reasons = failed.GroupBy(j => j.Error ?? "The job failed without a reason.", StringComparer.Ordinal).ToList();
+        return reasons.Count == 1
+            ? reasons[0].Key
+            : string.Join(" ", reasons.Select(r => $"{string.Join(", ", r.Select(j => j.Scope))}: {r.Key}"));
     }
 
     private static RunCounts Count(IReadOnlyList<JobRecord> jobs, long deleted)

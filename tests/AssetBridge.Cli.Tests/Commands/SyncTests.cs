@@ -114,6 +114,7 @@ public sealed class SyncTests
         var run = await scenario.RunAsync("sync", "sn-bad", "--full");
 
         run.Code(10).OneSentenceError("401");
+        Assert.Single(run.Error.Split("(401", StringSplitOptions.None).Skip(1)); // said once, not once per table
         Assert.Equal(before, (await scenario.RunAsync("devices", "--json", "--connector", "sn")).Code(0).Out);
     }
 
