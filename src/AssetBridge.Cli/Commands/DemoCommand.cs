@@ -61,7 +61,7 @@ internal static class DemoCommand
             var full = await SyncCommand.RunAsync(host, console, connector, SyncMode.Full, cancellationToken).ConfigureAwait(false);
             await RunSummary.WriteAsync(console, full).ConfigureAwait(false);
 
-            var (changed, deleted) = ChangeSource(emulator);
+            var (changed, deleted) = ChangeSource(emulator, host.Time);
             await o.WriteLineAsync().ConfigureAwait(false);
             await o.WriteLineAsync($"2. At the source, {changed} devices became '1 - most critical' and {deleted} were deleted; incremental sync").ConfigureAwait(false);
             var incremental = await SyncCommand.RunAsync(host, console, connector, SyncMode.Incremental, cancellationToken).ConfigureAwait(false);
@@ -100,12 +100,12 @@ internal static class DemoCommand
         File.WriteAllText(Path.Combine(directory, Marker), "Created by 'assetbridge demo'; the next demo replaces this directory.\n");
     }
 
-    private static (int Changed, int Deleted) ChangeSource(ServiceNowEmulator emulator)
+    private static (int Changed, int Deleted) ChangeSource(ServiceNowEmulator emulator, TimeProvider time)
     {
         var ids = emulator.Instance.SysIds(DeviceTable).ToList();
         var changed = ids.Where((_, i) => i % 97 == 3).Take(25).ToList();
         var deleted = ids.Where((_, i) => i % 89 == 5).Take(10).Except(changed).ToList();
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         foreach (var sysId in changed)
         {
             emulator.Instance.Update(DeviceTable, sysId, new Dictionary<string, string?> { ["business_criticality"] = "1 - most critical" }, now);
