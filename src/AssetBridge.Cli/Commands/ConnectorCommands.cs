@@ -91,6 +91,7 @@ internal static class ConnectorCommands
         command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
         {
             var connector = await host.Connectors.GetAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            host.RequireMasterKey();
             var failed = 0;
             await foreach (var check in host.Modules.TestAsync(connector, host.Vault, cancellationToken).ConfigureAwait(false))
             {

@@ -14,7 +14,7 @@ internal static class InitCommand
         {
             var usesEnvironmentKey = !string.IsNullOrWhiteSpace(console.Environment(MasterKey.EnvironmentVariable));
             var created = !usesEnvironmentKey && MasterKeyFile.CreateIfMissing(host.DataDirectory);
-            _ = host.Vault; // proves the key loads (and is private) now rather than at the first credential
+            host.RequireMasterKey(); // proves the key loads (and is private) now rather than at the first credential
             var keyNote = usesEnvironmentKey
                 ? $"master key from {MasterKey.EnvironmentVariable}"
                 : created

@@ -23,6 +23,7 @@ internal static class SyncCommand
         command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
         {
             var target = await host.Connectors.GetAsync(parse.GetValue(connector)!, cancellationToken).ConfigureAwait(false);
+            host.RequireMasterKey(); // the embedded agent will open the credential: fail now, not in every job
             var run = await RunAsync(host, console, target, parse.GetValue(full) ? SyncMode.Full : SyncMode.Incremental, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

@@ -54,20 +54,13 @@ public sealed class AppHost : IAsyncDisposable
 
     public InventoryReader Inventory { get; }
 
-    /// <summary>The vault; loads the master key on first use, so commands without secrets work without it.</summary>
-    public ICredentialVault Vault
-    {
-        get
-        {
-            if (_vault is null)
-            {
-                _masterKey = MasterKeyFile.Load(DataDirectory, _console.Environment);
-                _vault = new CredentialVault(Store, _masterKey, Time);
-            }
+    /// <summary>The vault; it loads the master key only to seal or open a secret, so listing needs no key.</summary>
+    public ICredentialVault Vault => _vault ??= new CredentialVault(Store, LoadMasterKey, Time);
 
-            return _vault;
-        }
-    }
+    /// <summary>Loads the master key now, so a missing or unsafe key is reported before any work starts.</summary>
+    public void RequireMasterKey() => _ = LoadMasterKey();
+
+    private MasterKey LoadMasterKey() => _masterKey ??= MasterKeyFile.Load(DataDirectory, _console.Environment);
 
     public CredentialService Credentials => new(Vault);
 

@@ -9,20 +9,31 @@ namespace AssetBridge.Storage.Vault;
 
 /// <summary>
 /// The credential vault over the store's credential rows. Secrets are sealed before they reach the
-/// store and opened only in memory; metadata (type, username, client id) stays in clear for listing.
+/// store and opened only in memory; metadata (type, username, client id) stays in clear for listing,
+/// so listing and finding work without the master key, which is loaded only to seal or open.
 /// </summary>
 public sealed class CredentialVault : ICredentialVault
 {
     private readonly IStore _store;
-    private readonly MasterKey _masterKey;
+    private readonly Lazy<MasterKey> _key;
     private readonly TimeProvider _time;
 
     public CredentialVault(IStore store, MasterKey masterKey, TimeProvider time)
+        : this(store, () => masterKey, time)
+    {
+    }
+
+    /// <param name="store">Where the rows live.</param>
+    /// <param name="loadMasterKey">Loads the master key the first time a secret is sealed or opened; its errors reach that caller.</param>
+    /// <param name="time">The clock for creation times.</param>
+    public CredentialVault(IStore store, Func<MasterKey> loadMasterKey, TimeProvider time)
     {
         _store = store;
-        _masterKey = masterKey;
+        _key = new Lazy<MasterKey>(loadMasterKey, LazyThreadSafetyMode.ExecutionAndPublication);
         _time = time;
     }
+
+    private MasterKey _masterKey => _key.Value;
 
     public async Task<CredentialInfo> AddAsync(
         string name,

@@ -49,7 +49,7 @@ public static class MasterKeyFile
         {
             throw new AssetBridgeException(
                 ErrorKind.Configuration,
-                $"No master key in {dataDirectory}; run 'assetbridge init' to create one, or set {MasterKey.EnvironmentVariable}.");
+                $"No master key in {dataDirectory}; restore master.key from your backup or set {MasterKey.EnvironmentVariable} — or run 'assetbridge init' to create a new key and then add the credentials again.");
         }
 
         if (!OperatingSystem.IsWindows())

@@ -116,6 +116,20 @@ public sealed class InitAndCredentialTests : IDisposable
     }
 
     [Fact]
+    public async Task WithoutTheMasterKey_ListingWorks_ButSecretsCannotBeAddedOrUsed()
+    {
+        (await _sandbox.RunAsync("init")).Code(0);
+        (await _sandbox.RunWithInputAsync("pw\n", "credential", "add", "servicenow-basic", "--name", "sn", "--username", "reader")).Code(0);
+        (await _sandbox.RunAsync("connector", "add", "servicenow", "--name", "c", "--instance", "https://contoso.service-now.com", "--credential", "sn")).Code(0);
+        File.Delete(Path.Combine(_sandbox.DataDirectory, "master.key"));
+
+        Assert.Contains("reader", (await _sandbox.RunAsync("credential", "list")).Code(0).Out, StringComparison.Ordinal);
+        (await _sandbox.RunAsync("connector", "list")).Code(0);
+        (await _sandbox.RunWithInputAsync("pw\n", "credential", "add", "servicenow-basic", "--name", "sn2", "--username", "x")).Code(3).OneSentenceError("No master key");
+        (await _sandbox.RunAsync("sync", "c")).Code(3).OneSentenceError("No master key");
+    }
+
+    [Fact]
     public async Task UnknownOption_IsUsageError()
     {
         (await _sandbox.RunAsync("devices", "--frobnicate")).Code(2);
