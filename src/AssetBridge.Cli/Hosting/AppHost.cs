@@ -64,8 +64,8 @@ public sealed class AppHost : IAsyncDisposable
 
     public CredentialService Credentials => new(Vault);
 
-    /// <summary>Connectors; reading them needs no master key.</summary>
-    public ConnectorService Connectors => new(Store, Time);
+    /// <summary>Connectors; reading them needs no master key (the vault loads it only for secrets).</summary>
+    public ConnectorService Connectors => new(Store, Credentials, Time);
 
     /// <summary>
     /// Opens the data directory. Without <paramref name="create"/>, a directory that was never

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Storage;
@@ -12,11 +11,13 @@ namespace AssetBridge.Core.Application;
 public sealed class ConnectorService
 {
     private readonly IStore _store;
+    private readonly CredentialService _credentials;
     private readonly TimeProvider _time;
 
-    public ConnectorService(IStore store, TimeProvider time)
+    public ConnectorService(IStore store, CredentialService credentials, TimeProvider time)
     {
         _store = store;
+        _credentials = credentials;
         _time = time;
     }
 
@@ -24,11 +25,7 @@ public sealed class ConnectorService
     public async Task<Connector> AddAsync(string name, string kind, string target, string credentialNameOrId, string settingsJson, CancellationToken cancellationToken)
     {
         Names.Validate(name, "connector");
-        var credential = await _store.Credentials.FindByNameAsync(credentialNameOrId, cancellationToken).ConfigureAwait(false)
-            ?? (long.TryParse(credentialNameOrId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await _store.Credentials.GetAsync(id, cancellationToken).ConfigureAwait(false)
-                : null)
-            ?? throw new AssetBridgeException(ErrorKind.NotFound, $"No credential is named '{credentialNameOrId}'; run 'assetbridge credential list' to see them.");
+        var credential = await _credentials.GetAsync(credentialNameOrId, cancellationToken).ConfigureAwait(false);
         if (await _store.Connectors.FindAsync(name, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw new AssetBridgeException(ErrorKind.Conflict, $"A connector named '{name}' already exists; choose another name or remove it first.");
