@@ -2,6 +2,8 @@ using AssetBridge.Core.Errors;
 using AssetBridge.Core.Jobs;
 using AssetBridge.Core.Runs;
 using AssetBridge.Core.Storage;
+using AssetBridge.Storage.Relational.Access;
+using AssetBridge.Storage.Relational.Agents;
 using AssetBridge.Storage.Relational.Connectors;
 using AssetBridge.Storage.Relational.Credentials;
 using AssetBridge.Storage.Relational.Inventory;
@@ -31,7 +33,13 @@ public sealed class SqliteStore : IStore
         Runs = new RunStore(database);
         Jobs = new JobQueue(database, options.JobQueue);
         inventory = new InventoryStore(database);
+        Agents = new AgentStore(database);
+        Tokens = new TokenStore(database);
     }
+
+    public Core.Agents.IAgentStore Agents { get; }
+
+    public Core.Access.ITokenStore Tokens { get; }
 
     public IConnectorStore Connectors { get; }
 

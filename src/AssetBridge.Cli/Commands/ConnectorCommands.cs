@@ -1,3 +1,4 @@
+using AssetBridge.Server.Composition;
 using System.CommandLine;
 using System.Globalization;
 using AssetBridge.Cli.Output;
@@ -36,7 +37,7 @@ internal static class ConnectorCommands
         };
         command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
         {
-            var (target, settings) = Hosting.ConnectorModules.DescribeServiceNow(
+            var (target, settings) = ConnectorModules.DescribeServiceNow(
                 parse.GetValue(instance)!,
                 parse.GetValue(deviceTable),
                 parse.GetValue(maps) ?? [],

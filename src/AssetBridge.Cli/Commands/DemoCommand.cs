@@ -1,3 +1,4 @@
+using AssetBridge.Server.Composition;
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;

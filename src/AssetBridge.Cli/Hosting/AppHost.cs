@@ -1,3 +1,4 @@
+using AssetBridge.Server.Composition;
 using AssetBridge.Agent.Credentials;
 using AssetBridge.Agent.Execution;
 using AssetBridge.Agent.Runtime;

@@ -11,7 +11,22 @@ public sealed record Connector(
     string Target,
     long CredentialId,
     string SettingsJson,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>How often the scheduler syncs this connector; null when only on demand.</summary>
+    public TimeSpan? Every { get; init; }
+
+    /// <summary>When the scheduler starts the next run; null when unscheduled.</summary>
+    public DateTimeOffset? NextRunAt { get; init; }
+
+    /// <summary>Which agents may run this connector's jobs.</summary>
+    public Agents.AgentPlacement Placement { get; init; } = Agents.AgentPlacement.Any;
+}
 
 /// <summary>What is needed to create a connector; the store assigns the id.</summary>
-public sealed record NewConnector(string Name, string Kind, string Target, long CredentialId, string SettingsJson);
+public sealed record NewConnector(string Name, string Kind, string Target, long CredentialId, string SettingsJson)
+{
+    public TimeSpan? Every { get; init; }
+
+    public Agents.AgentPlacement Placement { get; init; } = Agents.AgentPlacement.Any;
+}

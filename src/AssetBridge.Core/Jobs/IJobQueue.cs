@@ -28,4 +28,25 @@ public interface IJobQueue
 
     /// <summary>Job counts by state, for status and metrics.</summary>
     Task<IReadOnlyDictionary<JobState, long>> CountByStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ready jobs no agent has been selected for, oldest first.</summary>
+    Task<IReadOnlyList<JobRecord>> ListUnassignedAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Queues a ready, unassigned job for an agent and clears its wait reason; false when it was assigned or claimed meanwhile.</summary>
+    Task<bool> AssignAsync(long jobId, string agentName, CancellationToken cancellationToken);
+
+    /// <summary>Records why a ready, unassigned job is waiting (null clears it).</summary>
+    Task SetWaitReasonAsync(long jobId, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Re-homes an agent's jobs: its ready and processing jobs go back to ready and unassigned, with
+    /// their lease revoked so the former holder can no longer acknowledge or upload. Returns how many.
+    /// </summary>
+    Task<int> RehomeAsync(string agentName, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Ready and processing jobs per assigned agent: the load the selector balances.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountLoadByAgentAsync(CancellationToken cancellationToken);
+
+    /// <summary>The job, or null.</summary>
+    Task<JobRecord?> GetAsync(long jobId, CancellationToken cancellationToken);
 }

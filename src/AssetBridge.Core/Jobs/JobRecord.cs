@@ -16,4 +16,14 @@ public sealed record JobRecord(
     JobOutcome? Outcome,
     string? Error,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The host the job contacts, for agent selection by IP range.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>The agent the job is queued for (or held by); null while no agent has been selected.</summary>
+    public string? AssignedAgent { get; init; }
+
+    /// <summary>Why the job is waiting for an agent, when the selector found none.</summary>
+    public string? WaitReason { get; init; }
+}

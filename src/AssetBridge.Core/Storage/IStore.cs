@@ -19,6 +19,10 @@ public interface IStore : IAsyncDisposable
 
     IInventoryStore Inventory { get; }
 
+    Agents.IAgentStore Agents { get; }
+
+    Access.ITokenStore Tokens { get; }
+
     /// <summary>Applies pending schema migrations; safe to call on every start.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using AssetBridge.Server.Composition;
+
 namespace AssetBridge.Cli.Tests.Infrastructure;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class CliSandbox : IDisposable
         DataDirectory = Path.Combine(Root, "data");
 
         // Retries keep their shape (exponential, jittered) but start small, so failure tests end quickly.
-        SetEnvironment(Hosting.ConnectorModules.RetryBaseDelayVariable, "5");
+        SetEnvironment(ConnectorModules.RetryBaseDelayVariable, "5");
     }
 
     public string Root { get; }

@@ -31,11 +31,26 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
         {
             id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
-                INSERT INTO connectors (name, kind, target, credential_id, settings_json, created_at)
-                VALUES (@Name, @Kind, @Target, @CredentialId, @SettingsJson, @createdAt)
+                INSERT INTO connectors (name, kind, target, credential_id, settings_json, created_at,
+                                        every_seconds, next_run_at, pinned_agent, pinned_cluster, default_agent)
+                VALUES (@Name, @Kind, @Target, @CredentialId, @SettingsJson, @createdAt,
+                        @everySeconds, @nextRunAt, @pinnedAgent, @pinnedCluster, @defaultAgent)
                 RETURNING id
                 """,
-                new { connector.Name, connector.Kind, connector.Target, connector.CredentialId, connector.SettingsJson, createdAt = UnixTime.ToMilliseconds(createdAt) },
+                new
+                {
+                    connector.Name,
+                    connector.Kind,
+                    connector.Target,
+                    connector.CredentialId,
+                    connector.SettingsJson,
+                    createdAt = UnixTime.ToMilliseconds(createdAt),
+                    everySeconds = connector.Every is { } every ? (long)every.TotalSeconds : (long?)null,
+                    nextRunAt = connector.Every is { } first ? UnixTime.ToMilliseconds(createdAt + first) : (long?)null,
+                    pinnedAgent = connector.Placement.PinnedAgent,
+                    pinnedCluster = connector.Placement.PinnedCluster,
+                    defaultAgent = connector.Placement.DefaultAgent,
+                },
                 session.Transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -55,7 +70,8 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
         }
 
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new Connector(id, connector.Name, connector.Kind, connector.Target, connector.CredentialId, connector.SettingsJson, UnixTime.FromMilliseconds(UnixTime.ToMilliseconds(createdAt)));
+        return await GetAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Connector {id} vanished right after it was added.");
     }
 
     public async Task<IReadOnlyList<Connector>> ListAsync(CancellationToken cancellationToken)
@@ -139,6 +155,50 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
             session.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<bool> SetScheduleAsync(long id, TimeSpan? every, DateTimeOffset? nextRunAt, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE connectors SET every_seconds = @everySeconds, next_run_at = @nextRunAt WHERE id = @id",
+            new
+            {
+                id,
+                everySeconds = every is { } e ? (long)e.TotalSeconds : (long?)null,
+                nextRunAt = nextRunAt is { } n ? UnixTime.ToMilliseconds(n) : (long?)null,
+            },
+            cancellationToken);
+
+    public Task<bool> SetPlacementAsync(long id, Core.Agents.AgentPlacement placement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return ExecuteAsync(
+            "UPDATE connectors SET pinned_agent = @PinnedAgent, pinned_cluster = @PinnedCluster, default_agent = @DefaultAgent WHERE id = @id",
+            new { id, placement.PinnedAgent, placement.PinnedCluster, placement.DefaultAgent },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Connector>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ConnectorRow>(new CommandDefinition(
+            ConnectorRow.SelectColumns + " WHERE next_run_at IS NOT NULL AND next_run_at <= @now ORDER BY next_run_at, id",
+            new { now = UnixTime.ToMilliseconds(now) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToConnector()).ToList();
+    }
+
+    public Task<bool> AdvanceScheduleAsync(long id, DateTimeOffset expected, DateTimeOffset next, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE connectors SET next_run_at = @next WHERE id = @id AND next_run_at = @expected",
+            new { id, expected = UnixTime.ToMilliseconds(expected), next = UnixTime.ToMilliseconds(next) },
+            cancellationToken);
+
+    private async Task<bool> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed > 0;
     }
 
     private static async Task<Connector?> GetAsync(DbConnection connection, long id, CancellationToken cancellationToken)

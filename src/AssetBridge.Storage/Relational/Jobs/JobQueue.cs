@@ -82,6 +82,7 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
                 expires = now + (long)claim.LeaseDuration.TotalMilliseconds,
                 now,
                 maxAttempts = (long)options.MaxAttempts,
+                includeUnassigned = claim.IncludeUnassigned ? 1L : 0L,
             },
             cancellationToken)).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -130,6 +131,51 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
         }
 
         return counts;
+    }
+
+    public async Task<IReadOnlyList<JobRecord>> ListUnassignedAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(JobSql.ListUnassigned, new { limit = (long)limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    public async Task<bool> AssignAsync(long jobId, string agentName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentName);
+        return await ExecuteAsync(JobSql.Assign, new { id = jobId, agent = agentName, now = database.NowMilliseconds }, cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public Task SetWaitReasonAsync(long jobId, string? reason, CancellationToken cancellationToken) =>
+        ExecuteAsync(JobSql.SetWaitReason, new { id = jobId, reason }, cancellationToken);
+
+    public Task<int> RehomeAsync(string agentName, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentName);
+        return ExecuteAsync(JobSql.Rehome, new { agent = agentName, now = UnixTime.ToMilliseconds(now) }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountLoadByAgentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Agent, long Count)>(new CommandDefinition(JobSql.CountLoad, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Agent, r => checked((int)r.Count), StringComparer.Ordinal);
+    }
+
+    public async Task<JobRecord?> GetAsync(long jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(JobSql.Get, new { id = jobId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToRecord();
+    }
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await session.Connection.ExecuteAsync(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
     }
 
     private async Task<bool> TransitionAsync(JobLease lease, string sql, object? values, long now, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal sealed class JobRow
         credential_id AS CredentialId, parameters AS Parameters, target AS Target, state AS State, attempts AS Attempts,
         lease_owner AS LeaseOwner, lease_token AS LeaseToken, lease_expires_at AS LeaseExpiresAt,
         records_applied AS RecordsApplied, outcome_json AS OutcomeJson, error AS Error,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
+        created_at AS CreatedAt, updated_at AS UpdatedAt, assigned_agent AS AssignedAgent, wait_reason AS WaitReason
         """;
 
     public long Id { get; set; }
@@ -33,6 +33,8 @@ internal sealed class JobRow
     public string? Error { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    public string? AssignedAgent { get; set; }
+    public string? WaitReason { get; set; }
 
     public JobTicket ToTicket() =>
         new(Id, RunId, ConnectorId, OperationKey.Parse(Operation), Scope, CredentialId, Parameters, Target);
@@ -59,5 +61,10 @@ internal sealed class JobRow
         JobOutcomeJson.Read(OutcomeJson),
         Error,
         UnixTime.FromMilliseconds(CreatedAt),
-        UnixTime.FromMilliseconds(UpdatedAt));
+        UnixTime.FromMilliseconds(UpdatedAt))
+    {
+        Target = Target,
+        AssignedAgent = AssignedAgent,
+        WaitReason = WaitReason,
+    };
 }

@@ -31,11 +31,12 @@ internal static class JobSql
     public static string Claim(string lockClause) => $"""
         UPDATE jobs
         SET state = 'processing', lease_owner = @owner, lease_token = @token, lease_expires_at = @expires,
-            attempts = attempts + 1, records_applied = 0, updated_at = @now
+            attempts = attempts + 1, records_applied = 0, updated_at = @now, assigned_agent = @owner, wait_reason = NULL
         WHERE id = (
             SELECT id FROM jobs
-            WHERE state = 'ready'
-               OR (state = 'processing' AND lease_expires_at < @now AND attempts < @maxAttempts)
+            WHERE (assigned_agent = @owner OR (@includeUnassigned = 1 AND (assigned_agent IS NULL OR state = 'processing')))
+              AND (state = 'ready'
+                   OR (state = 'processing' AND lease_expires_at < @now AND attempts < @maxAttempts))
             ORDER BY id
             LIMIT 1 {lockClause})
         RETURNING {JobRow.Columns}
@@ -56,10 +57,38 @@ internal static class JobSql
         SET state = 'error', error = @error, lease_token = NULL, lease_expires_at = NULL, updated_at = @now
         """ + " " + LeaseIsCurrent;
 
+    /// <summary>A released job goes back unassigned, so the selector can choose another agent for it.</summary>
     public const string Release = """
         UPDATE jobs
-        SET state = 'ready', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = @now
+        SET state = 'ready', lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, assigned_agent = NULL, updated_at = @now
         """ + " " + LeaseIsCurrent;
+
+    public const string ListUnassigned = "SELECT " + JobRow.Columns + " FROM jobs WHERE state = 'ready' AND assigned_agent IS NULL ORDER BY id LIMIT @limit";
+
+    public const string Assign = """
+        UPDATE jobs SET assigned_agent = @agent, wait_reason = NULL, updated_at = @now
+        WHERE id = @id AND state = 'ready' AND assigned_agent IS NULL
+        """;
+
+    public const string SetWaitReason = """
+        UPDATE jobs SET wait_reason = @reason
+        WHERE id = @id AND state = 'ready' AND assigned_agent IS NULL
+        """;
+
+    /// <summary>Re-homing revokes the lease: the former holder's token no longer matches anything.</summary>
+    public const string Rehome = """
+        UPDATE jobs
+        SET state = 'ready', assigned_agent = NULL, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = @now
+        WHERE assigned_agent = @agent AND state IN ('ready', 'processing')
+        """;
+
+    public const string CountLoad = """
+        SELECT assigned_agent, COUNT(*) FROM jobs
+        WHERE assigned_agent IS NOT NULL AND state IN ('ready', 'processing')
+        GROUP BY assigned_agent
+        """;
+
+    public const string Get = "SELECT " + JobRow.Columns + " FROM jobs WHERE id = @id";
 
     public const string ListByRun = "SELECT " + JobRow.Columns + " FROM jobs WHERE run_id = @runId ORDER BY id";
 

@@ -8,7 +8,7 @@ using AssetBridge.Core.Errors;
 using AssetBridge.Core.Operations;
 using Microsoft.Extensions.Logging;
 
-namespace AssetBridge.Cli.Hosting;
+namespace AssetBridge.Server.Composition;
 
 /// <summary>The connector kinds this build knows: their planners, operations, authenticators and probes.</summary>
 public sealed class ConnectorModules : IDisposable
