@@ -1,13 +1,14 @@
-using AssetBridge.Server.Composition;
 using System.CommandLine;
 using System.Globalization;
 using AssetBridge.Cli.Output;
+using AssetBridge.Core.Agents;
+using AssetBridge.Core.Application;
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Errors;
 
 namespace AssetBridge.Cli.Commands;
 
-/// <summary><c>connector add|list|test|remove</c>.</summary>
+/// <summary><c>connector add|list|test|remove|schedule|placement</c>.</summary>
 internal static class ConnectorCommands
 {
     public static Command Create(CliConsole console)
@@ -19,6 +20,8 @@ internal static class ConnectorCommands
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Test(console));
         command.Subcommands.Add(Remove(console));
+        command.Subcommands.Add(ConnectorScheduleCommands.Schedule(console));
+        command.Subcommands.Add(ConnectorScheduleCommands.Placement(console));
         return command;
     }
 
@@ -31,19 +34,29 @@ internal static class ConnectorCommands
         var maps = new Option<string[]>("--map") { Description = "Re-map a field to a column: field=column (device fields bare, others as adapter.f, application.f, relationship.f). Repeatable." };
         var pageSize = new Option<int?>("--page-size") { Description = "Records per request, 1-10000. Default 1000." };
         var maxConcurrency = new Option<int?>("--max-concurrent-requests") { Description = "Cap on concurrent requests to this instance. Default 4." };
+        var every = ConnectorScheduleCommands.Every();
+        var placement = new PlacementOptions();
         var command = new Command(ConnectorKinds.ServiceNow, "A ServiceNow instance read through the Table API.")
         {
-            name, instance, credential, deviceTable, maps, pageSize, maxConcurrency,
+            name, instance, credential, deviceTable, maps, pageSize, maxConcurrency, every,
         };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        placement.AddTo(command);
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var (target, settings) = ConnectorModules.DescribeServiceNow(
+            var draft = new ConnectorDraft(
+                parse.GetValue(name)!,
+                ConnectorKinds.ServiceNow,
                 parse.GetValue(instance)!,
+                parse.GetValue(credential)!,
                 parse.GetValue(deviceTable),
                 parse.GetValue(maps) ?? [],
                 parse.GetValue(pageSize),
-                parse.GetValue(maxConcurrency));
-            var connector = await host.Connectors.AddAsync(parse.GetValue(name)!, ConnectorKinds.ServiceNow, target, parse.GetValue(credential)!, settings, cancellationToken).ConfigureAwait(false);
+                parse.GetValue(maxConcurrency))
+            {
+                Every = parse.GetValue(every) is { } interval ? DurationText.Parse(interval, "--every") : null,
+                Placement = placement.Read(parse),
+            };
+            var connector = await session.Plane.AddConnectorAsync(draft, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Added connector '{connector.Name}' (id {connector.Id}) for {connector.Target}. Check it with 'assetbridge connector test {connector.Name}', then 'assetbridge sync {connector.Name} --full'.").ConfigureAwait(false);
             return 0;
         }));
@@ -54,9 +67,9 @@ internal static class ConnectorCommands
     {
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("list", "List connectors.") { json };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var connectors = await host.Store.Connectors.ListAsync(cancellationToken).ConfigureAwait(false);
+            var connectors = await session.Plane.ListConnectorsAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await JsonOutput.WriteAsync(console.Out, connectors.Select(c => new
@@ -68,17 +81,22 @@ internal static class ConnectorCommands
                     c.CredentialId,
                     Settings = System.Text.Json.JsonDocument.Parse(c.SettingsJson).RootElement,
                     c.CreatedAt,
+                    Every = c.Every is { } e ? DurationText.Format(e) : null,
+                    c.NextRunAt,
+                    c.Placement,
                 })).ConfigureAwait(false);
                 return 0;
             }
 
             TableOutput.Write(
                 console,
-                ["ID", "NAME", "KIND", "TARGET", "CREDENTIAL", "CREATED"],
+                ["ID", "NAME", "KIND", "TARGET", "CREDENTIAL", "CREATED", "EVERY", "AGENTS"],
                 connectors.Select(c => new[]
                 {
                     c.Id.ToString(CultureInfo.InvariantCulture), c.Name, c.Kind, c.Target,
                     c.CredentialId.ToString(CultureInfo.InvariantCulture), c.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
+                    c.Every is { } e ? DurationText.Format(e) : "-",
+                    PlacementOptions.Describe(c.Placement),
                 }));
             return 0;
         }));
@@ -89,12 +107,12 @@ internal static class ConnectorCommands
     {
         var name = new Argument<string>("name") { Description = "Connector name or id." };
         var command = new Command("test", "Check DNS, TLS, authentication and read access to each table; one line per check.") { name };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var connector = await host.Connectors.GetAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
-            host.RequireMasterKey();
+            var connector = await session.Plane.GetConnectorAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            session.Local?.RequireMasterKey();
             var failed = 0;
-            await foreach (var check in host.Modules.TestAsync(connector, host.Vault, cancellationToken).ConfigureAwait(false))
+            await foreach (var check in session.Plane.TestConnectorAsync(connector.Name, cancellationToken).ConfigureAwait(false))
             {
                 failed += check.Passed ? 0 : 1;
                 await console.Out.WriteLineAsync($"{(check.Passed ? "ok  " : "FAIL")}  {check.Name,-28} {check.Detail}").ConfigureAwait(false);
@@ -109,9 +127,9 @@ internal static class ConnectorCommands
     {
         var name = new Argument<string>("name") { Description = "Connector name or id." };
         var command = new Command("remove", "Remove a connector with its inventory, runs and jobs.") { name };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var removed = await host.Connectors.RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            var removed = await session.Plane.RemoveConnectorAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Removed connector '{removed.Name}' and its inventory.").ConfigureAwait(false);
             return 0;
         }));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AssetBridge.Cli.Input;
 using AssetBridge.Cli.Output;
+using AssetBridge.Core.Application;
 using AssetBridge.Core.Credentials;
 
 namespace AssetBridge.Cli.Commands;
@@ -27,14 +28,15 @@ internal static class CredentialCommands
         var username = new Option<string>("--username") { Description = "ServiceNow user (read-only, with cmdb_read).", Required = true };
         var passwordEnv = new Option<string?>("--password-env") { Description = "Read the password from this environment variable instead of stdin." };
         var command = new Command(CredentialTypes.ServiceNowBasic, "ServiceNow user and password (HTTP Basic).") { name, username, passwordEnv };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
             var password = new SecretReader(console).Read("password", parse.GetValue(passwordEnv), "--password-env");
-            var info = await host.Credentials.AddAsync(
-                parse.GetValue(name)!,
-                CredentialTypes.ServiceNowBasic,
-                new Dictionary<string, string> { [CredentialTypes.Username] = parse.GetValue(username)! },
-                new CredentialSecret(new Dictionary<string, string> { [CredentialTypes.Password] = password }),
+            var info = await session.Plane.AddCredentialAsync(
+                new CredentialDraft(
+                    parse.GetValue(name)!,
+                    CredentialTypes.ServiceNowBasic,
+                    new Dictionary<string, string> { [CredentialTypes.Username] = parse.GetValue(username)! },
+                    new CredentialSecret(new Dictionary<string, string> { [CredentialTypes.Password] = password })),
                 cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Added credential '{info.Name}' (id {info.Id}, {info.Type}), encrypted under master key {info.KeyId}.").ConfigureAwait(false);
             return 0;
@@ -53,7 +55,7 @@ internal static class CredentialCommands
         {
             name, clientId, username, clientSecretEnv, passwordEnv,
         };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
             var reader = new SecretReader(console);
             var attributes = new Dictionary<string, string> { [CredentialTypes.ClientId] = parse.GetValue(clientId)! };
@@ -67,7 +69,7 @@ internal static class CredentialCommands
                 secrets[CredentialTypes.Password] = reader.Read("password", parse.GetValue(passwordEnv), "--password-env");
             }
 
-            var info = await host.Credentials.AddAsync(parse.GetValue(name)!, CredentialTypes.ServiceNowOAuth, attributes, new CredentialSecret(secrets), cancellationToken).ConfigureAwait(false);
+            var info = await session.Plane.AddCredentialAsync(new CredentialDraft(parse.GetValue(name)!, CredentialTypes.ServiceNowOAuth, attributes, new CredentialSecret(secrets)), cancellationToken).ConfigureAwait(false);
             var grant = info.Attributes.ContainsKey(CredentialTypes.Username) ? "password grant" : "client_credentials grant";
             await console.Out.WriteLineAsync($"Added credential '{info.Name}' (id {info.Id}, {info.Type}, {grant}), encrypted under master key {info.KeyId}.").ConfigureAwait(false);
             return 0;
@@ -79,9 +81,9 @@ internal static class CredentialCommands
     {
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var command = new Command("list", "List credentials (metadata only; secrets are never shown).") { json };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var credentials = await host.Credentials.ListAsync(cancellationToken).ConfigureAwait(false);
+            var credentials = await session.Plane.ListCredentialsAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await JsonOutput.WriteAsync(console.Out, credentials.Select(c => new { c.Id, c.Name, c.Type, c.Attributes, c.KeyId, c.CreatedAt })).ConfigureAwait(false);
@@ -109,9 +111,9 @@ internal static class CredentialCommands
     {
         var name = new Argument<string>("name") { Description = "Credential name or id." };
         var command = new Command("remove", "Remove a credential no connector uses.") { name };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var removed = await host.Credentials.RemoveAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            var removed = await session.Plane.RemoveCredentialAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Removed credential '{removed.Name}'.").ConfigureAwait(false);
             return 0;
         }));

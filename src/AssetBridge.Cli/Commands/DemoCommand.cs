@@ -59,18 +59,18 @@ internal static class DemoCommand
 
             await o.WriteLineAsync().ConfigureAwait(false);
             await o.WriteLineAsync("1. Full sync").ConfigureAwait(false);
-            var full = await SyncCommand.RunAsync(host, console, connector, SyncMode.Full, cancellationToken).ConfigureAwait(false);
+            var full = await SyncCommand.RunAsync(new CliSession(host.ControlPlane, host), console, connector, SyncMode.Full, cancellationToken).ConfigureAwait(false);
             await RunSummary.WriteAsync(console, full).ConfigureAwait(false);
 
             var (changed, deleted) = ChangeSource(emulator, host.Time);
             await o.WriteLineAsync().ConfigureAwait(false);
             await o.WriteLineAsync($"2. At the source, {changed} devices became '1 - most critical' and {deleted} were deleted; incremental sync").ConfigureAwait(false);
-            var incremental = await SyncCommand.RunAsync(host, console, connector, SyncMode.Incremental, cancellationToken).ConfigureAwait(false);
+            var incremental = await SyncCommand.RunAsync(new CliSession(host.ControlPlane, host), console, connector, SyncMode.Incremental, cancellationToken).ConfigureAwait(false);
             await RunSummary.WriteAsync(console, incremental).ConfigureAwait(false);
 
             await o.WriteLineAsync().ConfigureAwait(false);
             await o.WriteLineAsync("3. Full sync (the only kind that may mark deletions, and only when it completes)").ConfigureAwait(false);
-            var second = await SyncCommand.RunAsync(host, console, connector, SyncMode.Full, cancellationToken).ConfigureAwait(false);
+            var second = await SyncCommand.RunAsync(new CliSession(host.ControlPlane, host), console, connector, SyncMode.Full, cancellationToken).ConfigureAwait(false);
             await RunSummary.WriteAsync(console, second).ConfigureAwait(false);
 
             await o.WriteLineAsync().ConfigureAwait(false);

@@ -3,7 +3,7 @@ using System.Globalization;
 using AssetBridge.Cli.Output;
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Inventory;
-using AssetBridge.Core.Storage;
+using AssetBridge.Core.Application;
 
 namespace AssetBridge.Cli.Commands;
 
@@ -21,24 +21,15 @@ internal static class DevicesCommand
         {
             json, csv, minCriticality, includeDeleted, connector,
         };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
             if (parse.GetValue(json) && parse.GetValue(csv))
             {
                 throw new AssetBridgeException(ErrorKind.Usage, "Choose one of --json and --csv.");
             }
 
-            var level = parse.GetValue(minCriticality);
-            if (level is < CriticalityScale.VeryHigh or > CriticalityScale.Low)
-            {
-                throw new AssetBridgeException(ErrorKind.Usage, $"--min-criticality must be 0 (very high) to 3 (low), not {level}.");
-            }
-
-            var connectorId = parse.GetValue(connector) is { } name
-                ? (await host.Connectors.GetAsync(name, cancellationToken).ConfigureAwait(false)).Id
-                : (long?)null;
-
-            var entries = host.Inventory.ReadAsync(new DeviceQuery(connectorId, parse.GetValue(includeDeleted)), level, cancellationToken);
+            var filter = new DeviceFilter(parse.GetValue(connector), parse.GetValue(includeDeleted), parse.GetValue(minCriticality));
+            var entries = await PrimedStream.PrimeAsync(session.Plane.ReadDevicesAsync(filter, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await DeviceJsonWriter.WriteAsync(console.Out, entries, cancellationToken).ConfigureAwait(false);

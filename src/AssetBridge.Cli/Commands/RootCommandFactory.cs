@@ -11,6 +11,9 @@ internal static class RootCommandFactory
         {
             GlobalOptions.DataDir,
             GlobalOptions.Verbose,
+            GlobalOptions.Server,
+            GlobalOptions.Token,
+            GlobalOptions.ServerThumbprint,
         };
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(CredentialCommands.Create(console));
@@ -18,6 +21,10 @@ internal static class RootCommandFactory
         root.Subcommands.Add(SyncCommand.Create(console));
         root.Subcommands.Add(RunsCommand.Create(console));
         root.Subcommands.Add(DevicesCommand.Create(console));
+        root.Subcommands.Add(AgentsCommands.Create(console));
+        root.Subcommands.Add(ServerCommand.Create(console));
+        root.Subcommands.Add(TokenCommand.Create(console));
+        root.Subcommands.Add(AgentCommand.Create(console));
         root.Subcommands.Add(EmulateCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         return root;

@@ -14,18 +14,9 @@ internal static class RunsCommand
         var connector = new Option<string?>("--connector") { Description = "Only runs of this connector." };
         var limit = new Option<int>("--limit") { Description = "How many runs.", DefaultValueFactory = _ => 20 };
         var command = new Command("runs", "List recent sync runs with their counts and errors.") { json, connector, limit };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            if (parse.GetValue(limit) is < 1 or > 10_000)
-            {
-                throw new AssetBridgeException(ErrorKind.Usage, "--limit must be between 1 and 10000.");
-            }
-
-            var connectorId = parse.GetValue(connector) is { } name
-                ? (await host.Connectors.GetAsync(name, cancellationToken).ConfigureAwait(false)).Id
-                : (long?)null;
-
-            var runs = await host.Store.Runs.ListAsync(connectorId, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            var runs = await session.Plane.ListRunsAsync(parse.GetValue(connector), parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await JsonOutput.WriteAsync(console.Out, runs).ConfigureAwait(false);

@@ -8,11 +8,17 @@ using Spectre.Console;
 
 namespace AssetBridge.Cli.Commands;
 
-/// <summary><c>sync N [--full]</c>: plans the run, runs its jobs on the embedded agent, waits, prints counts.</summary>
+/// <summary>
+/// <c>sync N [--full]</c>: starts the run, waits, prints counts. Locally the embedded agent runs the jobs
+/// in this process; against a server, the server's agents do and this command only watches.
+/// </summary>
 internal static class SyncCommand
 {
     // Short enough that a finished run is reported within a blink; each poll is two indexed reads.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    // A poll over the network costs a round trip; a quarter second still feels immediate.
+    private static readonly TimeSpan RemotePollInterval = TimeSpan.FromMilliseconds(250);
 
     public static Command Create(CliConsole console)
     {
@@ -20,11 +26,11 @@ internal static class SyncCommand
         var full = new Option<bool>("--full") { Description = "Re-read everything; the only kind of run that marks records deleted (and only when it completes)." };
         var json = new Option<bool>("--json") { Description = "Print the finished run as JSON." };
         var command = new Command("sync", "Sync a connector now and wait for the run to finish; exit 0 only when it completed.") { connector, full, json };
-        command.SetAction((parse, cancellationToken) => GlobalOptions.WithHostAsync(parse, console, cancellationToken, async host =>
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var target = await host.Connectors.GetAsync(parse.GetValue(connector)!, cancellationToken).ConfigureAwait(false);
-            host.RequireMasterKey(); // the embedded agent will open the credential: fail now, not in every job
-            var run = await RunAsync(host, console, target, parse.GetValue(full) ? SyncMode.Full : SyncMode.Incremental, cancellationToken).ConfigureAwait(false);
+            var target = await session.Plane.GetConnectorAsync(parse.GetValue(connector)!, cancellationToken).ConfigureAwait(false);
+            session.Local?.RequireMasterKey(); // the embedded agent will open the credential: fail now, not in every job
+            var run = await RunAsync(session, console, target, parse.GetValue(full) ? SyncMode.Full : SyncMode.Incremental, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await JsonOutput.WriteAsync(console.Out, run).ConfigureAwait(false);
@@ -39,33 +45,37 @@ internal static class SyncCommand
         return command;
     }
 
-    /// <summary>Starts (or resumes) a run and drives it to its end with the embedded agent.</summary>
-    public static async Task<SyncRun> RunAsync(AppHost host, CliConsole console, Core.Connectors.Connector connector, SyncMode mode, CancellationToken cancellationToken)
+    /// <summary>Starts (or resumes) a run and waits for its end; locally, the embedded agent runs it meanwhile.</summary>
+    public static async Task<SyncRun> RunAsync(CliSession session, CliConsole console, Core.Connectors.Connector connector, SyncMode mode, CancellationToken cancellationToken)
     {
-        var started = await host.Sync.StartAsync(connector, mode, cancellationToken).ConfigureAwait(false);
+        var started = await session.Plane.StartSyncAsync(connector.Name, mode, cancellationToken).ConfigureAwait(false);
         if (started.Resumed)
         {
             await console.Error.WriteLineAsync($"Run {started.Run.Id} of '{connector.Name}' was left unfinished by a stopped process; resuming it ({started.Run.Mode.ToString().ToLowerInvariant()}).").ConfigureAwait(false);
         }
 
-        var agent = host.CreateEmbeddedAgent();
+        var agent = session.Local?.CreateEmbeddedAgent();
         using var stopAgent = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var agentLoop = agent.RunAsync(stopAgent.Token);
-        agent.Wake();
+        var agentLoop = agent?.RunAsync(stopAgent.Token) ?? Task.CompletedTask;
+        agent?.Wake();
+        var poll = session.IsRemote ? RemotePollInterval : PollInterval;
+        var time = session.Local?.Time ?? TimeProvider.System;
         try
         {
             if (!console.IsOutputTerminal)
             {
-                return await host.Sync.WaitAsync(started.Run.Id, null, PollInterval, cancellationToken).ConfigureAwait(false);
+                return await RunWatcher.WaitAsync(session.Plane, started.Run.Id, null, poll, time, cancellationToken).ConfigureAwait(false);
             }
 
             SyncRun? finished = null;
             await TableOutput.For(console).Status().StartAsync($"Syncing {connector.Name}…", async status =>
             {
-                finished = await host.Sync.WaitAsync(
+                finished = await RunWatcher.WaitAsync(
+                    session.Plane,
                     started.Run.Id,
                     progress => status.Status($"Syncing {Markup.Escape(connector.Name)}: {progress.RecordsApplied:N0} records, {progress.Finished}/{progress.Jobs.Count} jobs done"),
-                    PollInterval,
+                    poll,
+                    time,
                     cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
             return finished!;

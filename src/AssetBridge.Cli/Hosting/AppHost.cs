@@ -25,6 +25,7 @@ public sealed class AppHost : IAsyncDisposable
     private readonly CliConsole _console;
     private MasterKey? _masterKey;
     private CredentialVault? _vault;
+    private LocalControlPlane? _controlPlane;
 
     private AppHost(string dataDirectory, SqliteStore store, CliConsole console, TimeProvider time, ILoggerFactory loggers)
     {
@@ -67,6 +68,9 @@ public sealed class AppHost : IAsyncDisposable
 
     /// <summary>Connectors; reading them needs no master key (the vault loads it only for secrets).</summary>
     public ConnectorService Connectors => new(Store, Credentials, Time);
+
+    /// <summary>The control plane over this data directory: what every command calls.</summary>
+    public IControlPlane ControlPlane => _controlPlane ??= new LocalControlPlane(Store, Vault, Modules, Sync, Finalizer, Time);
 
     /// <summary>
     /// Opens the data directory. Without <paramref name="create"/>, a directory that was never

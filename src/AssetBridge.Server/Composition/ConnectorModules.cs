@@ -1,5 +1,6 @@
 using System.Globalization;
 using AssetBridge.Connectors.ServiceNow;
+using AssetBridge.Core.Application;
 using AssetBridge.Connectors.ServiceNow.Settings;
 using AssetBridge.Connectors.ServiceNow.TableApi;
 using AssetBridge.Core.Connectors;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace AssetBridge.Server.Composition;
 
 /// <summary>The connector kinds this build knows: their planners, operations, authenticators and probes.</summary>
-public sealed class ConnectorModules : IDisposable
+public sealed class ConnectorModules : IConnectorCatalog, IDisposable
 {
     /// <summary>Overrides the first retry delay of transient faults (milliseconds); for tests and slow links.</summary>
     public const string RetryBaseDelayVariable = "ASSETBRIDGE_RETRY_BASE_DELAY_MS";
@@ -58,6 +59,12 @@ public sealed class ConnectorModules : IDisposable
         var settings = ServiceNowConnectorSettings.Create(deviceTable, maps, pageSize, maxConcurrentRequests);
         return (root.ToString(), settings.ToJson());
     }
+
+    /// <summary>Validates a draft of a kind this build knows.</summary>
+    public (string Target, string SettingsJson) Describe(ConnectorDraft draft) =>
+        string.Equals(draft.Kind, ConnectorKinds.ServiceNow, StringComparison.OrdinalIgnoreCase)
+            ? DescribeServiceNow(draft.Instance, draft.DeviceTable, draft.Maps, draft.PageSize, draft.MaxConcurrentRequests)
+            : throw new AssetBridgeException(ErrorKind.Usage, $"'{draft.Kind}' is not a connector kind this build knows; use {ConnectorKinds.ServiceNow}.");
 
     /// <summary>Runs the connector kind's probe, opening the connector's credential from the vault for it.</summary>
     public IAsyncEnumerable<ProbeCheck> TestAsync(Connector connector, ICredentialVault vault, CancellationToken cancellationToken)
