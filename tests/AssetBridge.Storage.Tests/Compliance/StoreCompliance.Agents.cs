@@ -6,7 +6,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Agent_Registered_IsFoundByNameAndId_WithEverythingItWasGiven()
     {
         var added = await RegisterAgentAsync("edge-1");
@@ -28,7 +28,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Agents.GetAsync(added.Id + 100, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Agent_WithNameInUse_IsConflictNamingIt()
     {
         await RegisterAgentAsync("edge-1");
@@ -40,7 +40,7 @@ public abstract partial class StoreCompliance
         Assert.Single(await Store.Agents.ListAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Agents_AreListedByName()
     {
         await RegisterAgentAsync("b-agent");
@@ -50,7 +50,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(["B-agent", "a-agent", "b-agent"], (await Store.Agents.ListAsync(Ct)).Select(a => a.Name));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Agent_ApproveModeAndTouch_AreStored()
     {
         var agent = await RegisterAgentAsync("edge-1");
@@ -68,7 +68,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Agents.TouchAsync(agent.Id + 100, seen, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Agent_Rekey_ReplacesBothKeys_AndIncrementsTheKeyVersion()
     {
         var agent = await RegisterAgentAsync("edge-1");
@@ -83,7 +83,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Agents.ReplaceKeysAsync(agent.Id + 100, [1], [1], Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Agent_Remove_TakesItsClusterMembershipsAndTokensWithIt()
     {
         var agent = await RegisterAgentAsync("edge-1");
@@ -101,7 +101,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Agents.RemoveAsync(agent.Id, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EmbeddedAgent_Upsert_IsIdempotent_AndRefreshesHostVersionAndLastSeen()
     {
         var first = await Store.Agents.UpsertEmbeddedAsync("server-1", "host-a", "1.0", Clock.GetUtcNow(), Ct);
@@ -116,7 +116,7 @@ public abstract partial class StoreCompliance
         Assert.True(second.IpRanges.IsUnlimited);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Clusters_AreSavedReplacedListedAndRemoved_KeepingMemberOrder()
     {
         await Store.Agents.SaveClusterAsync(new AgentCluster("west", ClusterMode.LoadBalance, ["z-agent", "a-agent", "m-agent"]), Ct);

@@ -5,7 +5,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Claim_WithoutUnassigned_TakesOnlyJobsAssignedToTheClaimant()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -24,7 +24,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(ids[1], (await Store.Jobs.TryClaimAsync(new AgentClaim("edge-2", Lease, IncludeUnassigned: false), Ct))?.JobId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Assign_SucceedsOnlyOnce_AndOnlyForReadyUnassignedJobs()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -43,7 +43,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(await Store.Jobs.ListUnassignedAsync(10, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListUnassigned_HonoursTheLimit_OldestFirst()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -52,7 +52,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(ids.Take(2), (await Store.Jobs.ListUnassignedAsync(2, Ct)).Select(j => j.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WaitReason_IsSet_AndClearedWhenTheJobIsAssigned()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -66,7 +66,7 @@ public abstract partial class StoreCompliance
         Assert.Null((await Store.Jobs.GetAsync(id, Ct))!.WaitReason);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WaitReason_IsClearedWithNull()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -78,7 +78,7 @@ public abstract partial class StoreCompliance
         Assert.Null((await Store.Jobs.GetAsync(id, Ct))!.WaitReason);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Rehome_PutsTheAgentsReadyAndProcessingJobsBackUnassigned_AndRevokesTheLease()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -106,7 +106,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Jobs.TryClaimAsync(new AgentClaim("edge-1", Lease, IncludeUnassigned: false), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CountLoadByAgent_CountsReadyAndProcessingJobsPerAssignedAgent()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -125,7 +125,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(new Dictionary<string, int> { ["edge-1"] = 2, ["edge-2"] = 1 }, load);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Release_ClearsTheAssignment()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);

@@ -5,7 +5,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Connector_AddedWithEvery_IsFirstDueOneIntervalAfterItWasCreated()
     {
         var credential = await AddCredentialAsync();
@@ -19,7 +19,7 @@ public abstract partial class StoreCompliance
         Assert.Equal([added.Id], (await Store.Connectors.ListDueAsync(Clock.GetUtcNow() + TimeSpan.FromHours(1), Ct)).Select(c => c.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListDue_ReturnsScheduledConnectorsDueAtOrBeforeNow_InDueOrder()
     {
         var late = await AddConnectorAsync("late");
@@ -38,7 +38,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Connectors.SetScheduleAsync(future.Id + 100, TimeSpan.FromMinutes(1), now, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AdvanceSchedule_SucceedsOnce_ForTheSameExpectedTime()
     {
         var connector = await AddConnectorAsync();
@@ -52,7 +52,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(await Store.Connectors.ListDueAsync(due, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Placement_RoundTrips_AndClearsBackToAny()
     {
         var credential = await AddCredentialAsync();

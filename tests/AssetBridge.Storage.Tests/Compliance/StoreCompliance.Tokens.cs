@@ -4,7 +4,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Token_IsFoundByHash_UntilItExpires()
     {
         var created = await Store.Tokens.CreateAsync(
@@ -19,7 +19,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Tokens.FindAsync("h-enrol", Clock.GetUtcNow() + TimeSpan.FromHours(1), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Token_WithoutExpiry_IsFoundForever()
     {
         await Store.Tokens.CreateAsync(NewTokenFor(TokenKind.Admin, "h-admin"), Ct);
@@ -27,7 +27,7 @@ public abstract partial class StoreCompliance
         Assert.NotNull(await Store.Tokens.FindAsync("h-admin", Clock.GetUtcNow() + TimeSpan.FromDays(3650), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Token_IsConsumedOnce_AndStaysFindableAsUsed()
     {
         await Store.Tokens.CreateAsync(NewTokenFor(TokenKind.Enrollment, "h-enrol", lifetime: TimeSpan.FromHours(1)), Ct);
@@ -39,7 +39,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Tokens.ConsumeAsync("h-missing", Clock.GetUtcNow(), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Token_Expired_CannotBeConsumed()
     {
         await Store.Tokens.CreateAsync(NewTokenFor(TokenKind.Enrollment, "h-enrol", lifetime: TimeSpan.FromMinutes(10)), Ct);
@@ -48,7 +48,7 @@ public abstract partial class StoreCompliance
         Assert.True(await Store.Tokens.ConsumeAsync("h-enrol", Clock.GetUtcNow() + TimeSpan.FromMinutes(9), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Token_ConsumedByTwoCallersAtOnce_IsGrantedToExactlyOne()
     {
         for (var i = 0; i < 10; i++)
@@ -69,7 +69,7 @@ public abstract partial class StoreCompliance
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Tokens_AreListedNewestFirst_FilteredByKind()
     {
         var admin = await Store.Tokens.CreateAsync(NewTokenFor(TokenKind.Admin, "h-1"), Ct);
@@ -80,7 +80,7 @@ public abstract partial class StoreCompliance
         Assert.Equal([reader.Id, admin.Id], (await Store.Tokens.ListAsync([TokenKind.Admin, TokenKind.Reader], Ct)).Select(t => t.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Token_Revoked_IsGone()
     {
         var token = await Store.Tokens.CreateAsync(NewTokenFor(TokenKind.Admin, "h-admin"), Ct);
@@ -91,7 +91,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Tokens.FindAsync("h-admin", Clock.GetUtcNow(), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RevokeAgentSessions_RemovesOnlyThatAgentsSessions()
     {
         var agent = await RegisterAgentAsync("edge-1");
@@ -106,7 +106,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(["h-e1", "h-s3"], (await Store.Tokens.ListAsync([], Ct)).Select(t => t.Hash).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PurgeExpired_DeletesOnlyExpiredTokens()
     {
         await Store.Tokens.CreateAsync(NewTokenFor(TokenKind.Enrollment, "h-short", lifetime: TimeSpan.FromMinutes(5)), Ct);
