@@ -63,7 +63,7 @@ internal static class PostgresServer
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(
             $"PostgreSQL is required ({RequireVariable}=1) but neither {ConnectionVariable} is set nor are pg_config, initdb and pg_ctl installed.");
         var cluster = await ThrowawayCluster.StartAsync(bin).ConfigureAwait(false);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        cluster.RemoveWhenThisProcessExits();
         return cluster.ConnectionString;
     }
 
@@ -89,7 +89,7 @@ internal static class PostgresServer
     }
 
     /// <summary>A cluster in a temp dir, run as an unprivileged user when the tests run as root (initdb refuses root).</summary>
-    private sealed class ThrowawayCluster : IDisposable
+    private sealed class ThrowawayCluster
     {
         private readonly string bin;
         private readonly string directory;
@@ -137,18 +137,28 @@ internal static class PostgresServer
             }
         }
 
-        public void Dispose()
+        /// <summary>
+        /// The test host may be ended abruptly once the last test ran, too soon for an exit handler to stop
+        /// a server and delete its files; a detached watcher does it once this process is gone.
+        /// </summary>
+        public void RemoveWhenThisProcessExits()
         {
-            try
+            const string Watch = """
+                exec >/dev/null 2>&1 </dev/null
+                while kill -0 "$1"; do sleep 0.5; done
+                shift
+                dir="$1"; shift
+                "$@"
+                rm -rf "$dir"
+                """;
+            var start = new ProcessStartInfo("setsid") { UseShellExecute = false };
+            string[] stop = [Path.Combine(bin, "pg_ctl"), "stop", "-D", DataDirectory, "-m", "immediate", "-w"];
+            foreach (var argument in (string[])["sh", "-c", Watch, "watch", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), directory, .. runAs is null ? stop : ["runuser", "-u", runAs, "--", .. stop]])
             {
-                Run(Path.Combine(bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "immediate", "-w"], runAs);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already stopped; the directory goes anyway.
+                start.ArgumentList.Add(argument);
             }
 
-            Directory.Delete(directory, recursive: true);
+            Process.Start(start)?.Dispose();
         }
 
         public static string Run(string file, IReadOnlyList<string> arguments, string? runAs = null)
