@@ -17,6 +17,12 @@ internal abstract class UpsertStatement : IDisposable
 
     public abstract ValueTask ExecuteAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends executions the statement held back, if any: a dialect may batch a chunk's records into one
+    /// round trip. Called once per chunk, inside the chunk's transaction, before its outcome is decided.
+    /// </summary>
+    public virtual ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     public abstract void Dispose();
 }
 

@@ -8,7 +8,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Chunk_IsApplied_UnderTheJobsConnectorScopeAndRun_AndCounted()
     {
         var connector = await AddConnectorAsync("prod-cmdb");
@@ -33,7 +33,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(3, (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Single().RecordsApplied);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunk_UploadedTwice_IsDuplicate_AndChangesNothing()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -47,7 +47,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(1, (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Single().RecordsApplied);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunk_OfANewAttempt_IsAppliedAgain_WithoutDuplicatingRecords()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -65,7 +65,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(2, (await Store.Inventory.CountAsync(null, Ct)).Devices);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunk_WithTheWrongTokenOrAttemptOrForAnUnknownJob_IsLeaseLost()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -79,7 +79,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(await ReadDevicesAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Upsert_OfARecordSeenAgain_UpdatesItsFields_AndBringsItBack()
     {
         var connector = await AddConnectorAsync();
@@ -97,7 +97,7 @@ public abstract partial class StoreCompliance
         Assert.NotEqual(firstRun.Id, thirdRun.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MarkUnseenDeleted_MarksOnlyWhatTheRunDidNotSee_OfThatConnectorAndKind()
     {
         var connector = await AddConnectorAsync("a");
@@ -120,7 +120,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(new InventoryCounts(1, 1, 0, 0, 1), await Store.Inventory.CountAsync(connector.Id, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunks_OfEveryKind_LandInTheirOwnTables()
     {
         var connector = await AddConnectorAsync();
@@ -134,7 +134,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(new InventoryCounts(1, 2, 3, 1, 0), await Store.Inventory.CountAsync(connector.Id, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunks_OfAThousandRecords_AreAllUpsertedThroughTheReusedStatement()
     {
         var connector = await AddConnectorAsync();
@@ -152,7 +152,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(5000, (await Store.Inventory.CountAsync(connector.Id, Ct)).NetworkAdapters);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunk_WithARecordMissingItsSysId_IsRefusedWhole_AndTheJobCanGoOn()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -169,7 +169,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(2, (await Store.Inventory.CountAsync(null, Ct)).Devices);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Chunks_SentAtOnce_EachGetTheirOwnOutcome_AndOnlyAppliedOnesLand()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);

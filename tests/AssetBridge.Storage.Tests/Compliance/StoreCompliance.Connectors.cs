@@ -7,7 +7,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Connector_IsFound_ByNameAndByDigitsAsId()
     {
         var added = await AddConnectorAsync("prod-cmdb");
@@ -24,7 +24,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Connectors.GetAsync(999, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Connector_NamedWithDigits_IsFoundByItsName()
     {
         var first = await AddConnectorAsync("first");
@@ -33,7 +33,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(digits, await Store.Connectors.FindAsync(digits.Name, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Connector_WithNameInUse_IsConflictNamingIt()
     {
         var credential = await AddCredentialAsync();
@@ -46,7 +46,7 @@ public abstract partial class StoreCompliance
         Assert.Single(await Store.Connectors.ListAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Connectors_AreListedInIdOrder()
     {
         var b = await AddConnectorAsync("b");
@@ -55,7 +55,7 @@ public abstract partial class StoreCompliance
         Assert.Equal([b.Id, a.Id], (await Store.Connectors.ListAsync(Ct)).Select(c => c.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Credential_IsSealedUnderTheIdItIsStoredWith()
     {
         long sealedFor = 0;
@@ -71,7 +71,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Credentials.FindByNameAsync("other", Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Credential_WithNameInUse_IsConflict_AndIsNotSealed()
     {
         await AddCredentialAsync("snow");
@@ -85,7 +85,7 @@ public abstract partial class StoreCompliance
         Assert.False(sealCalled);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Credential_WhoseSealFails_IsNotStored()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => Store.Credentials.InsertAsync(
@@ -95,7 +95,7 @@ public abstract partial class StoreCompliance
         await AddCredentialAsync("snow");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Credential_InUse_IsReported_AndCannotBeDeleted()
     {
         var used = await AddCredentialAsync("used");
@@ -111,7 +111,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(["used"], (await Store.Credentials.ListAsync(Ct)).Select(c => c.Name));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Watermarks_AreUpsertedPerScope()
     {
         var connector = await AddConnectorAsync();
@@ -127,7 +127,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(new Watermark("2025-01-02 00:00:00", "b"), marks[Adapters]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Connector_Removal_TakesItsInventoryRunsJobsAndWatermarks_AndLeavesOthers()
     {
         var doomed = await AddConnectorAsync("doomed");
@@ -158,7 +158,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(kept.Id, (await ReadDevicesAsync()).Single().ConnectorId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Store_ReopenedOnTheSameDatabase_KeepsItsData()
     {
         var connector = await AddConnectorAsync();

@@ -6,13 +6,13 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Claim_OnEmptyQueue_ReturnsNull()
     {
         Assert.Null(await Store.Jobs.TryClaimAsync(new AgentClaim("agent-1", Lease), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Claim_TakesJobsInQueueOrder_AndStampsALease()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -30,7 +30,7 @@ public abstract partial class StoreCompliance
         Assert.Equal((JobState.Processing, 1, "agent-2", Clock.GetUtcNow() + Lease, EntityKind.NetworkAdapter), (record.State, record.Attempts, record.LeaseOwner, record.LeaseExpiresAt, record.Kind));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Claim_AfterLeaseExpired_HandsTheJobOutAgainWithTheNextAttempt()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -48,7 +48,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(("agent-2", Clock.GetUtcNow() + Lease), (second.Owner, second.ExpiresAt));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Renew_ExtendsTheLease_SoTheJobIsNotReclaimed()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -63,7 +63,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(Clock.GetUtcNow() + TimeSpan.FromSeconds(10), (await Store.Jobs.ListByRunAsync(run.Id, Ct))[0].LeaseExpiresAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StaleLease_IsRefused_ForRenewCompleteFailReleaseAndChunks()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -85,7 +85,7 @@ public abstract partial class StoreCompliance
         Assert.True(await Store.Jobs.RenewAsync(current, Lease, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Complete_RecordsTheOutcome_AndEndsTheLease()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -109,7 +109,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Jobs.TryClaimAsync(new AgentClaim("agent-2", Lease), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Fail_RecordsTheErrorSentence_ForGood()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -124,7 +124,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Jobs.TryClaimAsync(new AgentClaim("agent-2", Lease), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Release_PutsTheJobBackInTheQueue()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -140,7 +140,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Jobs.ReleaseAsync(lease, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Job_WhoseEveryLeaseExpired_GoesToErrorAfterMaxAttempts_WithASentence()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -160,7 +160,7 @@ public abstract partial class StoreCompliance
         Assert.Equal("The job was claimed 5 times and every agent lost its lease; check the agents' logs, then run the sync again.", record.Error);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Jobs_AreCountedByState()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
@@ -181,7 +181,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(await Store.Jobs.ListByRunAsync(run.Id + 1, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Claims_RacingEachOther_NeverHandOutAJobTwice()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);

@@ -5,7 +5,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Devices_AreReadInConnectorAndSysIdOrder_WithTheirConnectorsName()
     {
         var b = await AddConnectorAsync("b");
@@ -22,7 +22,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(["D3", "d10", "d2"], onlyA.Select(d => d.Device.SysId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Devices_CarryTheirLiveAdapters_InSysIdOrder()
     {
         var connector = await AddConnectorAsync();
@@ -43,7 +43,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(Adapter("n3", "d1"), devices[0].Adapters[0]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Devices_AreLinkedToLiveApplications_ByPrimaryReferenceAndRelationshipsEitherWay()
     {
         var connector = await AddConnectorAsync();
@@ -77,7 +77,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(links["d5"]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Devices_LoseTheLinkOfADeletedRelationship()
     {
         var connector = await AddConnectorAsync();
@@ -94,7 +94,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(new InventoryCounts(1, 0, 2, 1, 0), await Store.Inventory.CountAsync(connector.Id, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Devices_Deleted_AreLeftOut_UnlessAskedFor()
     {
         var connector = await AddConnectorAsync();
@@ -110,7 +110,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(["app1"], all[0].ApplicationSysIds);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Devices_WithOneSysIdInTwoSourceTables_ShareAdaptersAndLinks()
     {
         var connector = await AddConnectorAsync();
@@ -133,7 +133,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(devices[2].ApplicationSysIds);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Applications_AreReadLive_BySysId()
     {
         var connector = await AddConnectorAsync();
@@ -149,7 +149,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(Application("app2", "APM-2"), applications["app2"]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Counts_OfAnEmptyStore_AreZero()
     {
         Assert.Equal(new InventoryCounts(0, 0, 0, 0, 0), await Store.Inventory.CountAsync(null, Ct));

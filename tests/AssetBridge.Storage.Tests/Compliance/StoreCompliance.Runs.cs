@@ -5,7 +5,7 @@ namespace AssetBridge.Storage.Tests.Compliance;
 
 public abstract partial class StoreCompliance
 {
-    [Fact]
+    [StoreFact]
     public async Task Run_StartsRunning_WithZeroCounts_AndItsConnectorName()
     {
         var connector = await AddConnectorAsync("prod-cmdb");
@@ -18,7 +18,7 @@ public abstract partial class StoreCompliance
         Assert.Null(await Store.Runs.GetAsync(run.Id + 100, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Run_WhileAnotherIsRunning_IsConflictNamingTheRun()
     {
         var connector = await AddConnectorAsync("prod-cmdb");
@@ -33,7 +33,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(RunState.Running, (await StartRunAsync(other.Id)).State);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Run_ForUnknownConnector_IsNotFound()
     {
         var error = await Assert.ThrowsAsync<AssetBridgeException>(() => StartRunAsync(404));
@@ -41,7 +41,7 @@ public abstract partial class StoreCompliance
         Assert.Equal(ErrorKind.NotFound, error.Kind);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Run_FinishesOnce_ThenAnotherMayStart()
     {
         var connector = await AddConnectorAsync();
@@ -58,7 +58,7 @@ public abstract partial class StoreCompliance
         Assert.False(await Store.Runs.FinishAsync(run.Id + 100, RunState.Completed, RunCounts.Zero, null, Clock.GetUtcNow(), Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Runs_AreListedNewestFirst_WithLimit_AndPerConnector()
     {
         var a = await AddConnectorAsync("a");

@@ -35,6 +35,8 @@ internal static class RecordUpserter
 
             await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await upsert.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }
 
