@@ -1,5 +1,6 @@
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Storage;
+using AssetBridge.Storage.PostgreSql;
 using AssetBridge.Storage.Sqlite;
 
 namespace AssetBridge.Server.Hosting;
@@ -24,10 +25,7 @@ public static class StoreLocation
 
         if (spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase))
         {
-            // POSTGRES: replace with
-            //   return await PostgresStore.OpenAsync(spec["postgres:".Length..], time, null, cancellationToken).ConfigureAwait(false);
-            // once AssetBridge.Storage.PostgreSql has its store.
-            throw new AssetBridgeException(ErrorKind.Configuration, "This build cannot open a PostgreSQL store yet; use --store sqlite:PATH.");
+            return await PostgresStore.OpenAsync(spec["postgres:".Length..], time, null, cancellationToken).ConfigureAwait(false);
         }
 
         throw new AssetBridgeException(ErrorKind.Usage, $"--store takes sqlite:PATH or postgres:CONNSTRING, not '{Redact(spec)}'.");
