@@ -129,11 +129,14 @@ internal sealed class AgentServer : IAsyncDisposable
         return dataDirectory;
     }
 
-    public RunningAgent Run(string dataDirectory, CanaryOperation operation, Action<RemoteAgentOptions>? configure = null)
+    public RunningAgent Run(string dataDirectory, CanaryOperation operation, Action<RemoteAgentOptions>? configure = null) =>
+        Run(dataDirectory, [operation], [operation], configure);
+
+    public RunningAgent Run(string dataDirectory, IReadOnlyList<Core.Operations.IOperation> operations, IReadOnlyList<IAuthenticatorProvider> providers, Action<RemoteAgentOptions>? configure = null)
     {
         var options = new RemoteAgentOptions { Concurrency = 1, ClaimWait = TimeSpan.FromSeconds(5), WrapHandler = Bodies.Wrap, HeartbeatInterval = TimeSpan.FromSeconds(2), ReconnectBaseDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) };
         configure?.Invoke(options);
-        var agent = new RunningAgent(cancellation => RemoteAgent.RunAsync(dataDirectory, [operation], [operation], options, Clock, LoggerFactory, cancellation));
+        var agent = new RunningAgent(cancellation => RemoteAgent.RunAsync(dataDirectory, operations, providers, options, Clock, LoggerFactory, cancellation));
         _agents.Add(agent);
         return agent;
     }
