@@ -46,7 +46,7 @@ internal sealed class CanaryOperation : IOperation, IAuthenticatorProvider
         {
             if (from > 0 && BetweenPages is not null)
             {
-                await BetweenPages(pages);
+                await BetweenPages(pages).WaitAsync(cancellationToken);
             }
 
             var page = Enumerable.Range(from, Math.Min(PageSize, Devices - from)).Select(i => new Device { SysId = $"d{i:D5}", Name = $"srv-{i}" }).ToList();
