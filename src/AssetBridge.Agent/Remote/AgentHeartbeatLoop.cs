@@ -72,6 +72,11 @@ internal sealed class AgentHeartbeatLoop
             {
                 _logger.LogWarning("Heartbeat failed: {Error}", error.Message);
             }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                // A rekey that could not save its keys: the server may hold keys this agent lost; say so loudly.
+                _logger.LogError(error, "Replacing the agent's keys failed; if the agent cannot open a session afterwards, enrol it again.");
+            }
         }
     }
 
