@@ -33,19 +33,25 @@ public sealed class AgentRuntime
     public void Wake() => _wake.Release(_options.Concurrency);
 
     /// <summary>Runs until cancelled; a job being worked on when cancelled is handed back to the queue.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => WorkAsync(cancellationToken)));
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(cancellationToken, cancellationToken);
 
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs until <paramref name="stopClaiming"/> fires, then lets the jobs in hand finish (a drain) until
+    /// <paramref name="abortJobs"/> fires, which hands the unfinished ones back to the queue.
+    /// </summary>
+    public Task RunAsync(CancellationToken stopClaiming, CancellationToken abortJobs) =>
+        Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => WorkAsync(stopClaiming, abortJobs)));
+
+    private async Task WorkAsync(CancellationToken stopClaiming, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!stopClaiming.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             JobLease? lease;
             try
             {
-                lease = await _channel.ClaimAsync(cancellationToken).ConfigureAwait(false);
+                lease = await _channel.ClaimAsync(stopClaiming).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopClaiming.IsCancellationRequested)
             {
                 return;
             }
@@ -54,7 +60,7 @@ public sealed class AgentRuntime
             {
                 try
                 {
-                    await _wake.WaitAsync(_options.IdlePollInterval, cancellationToken).ConfigureAwait(false);
+                    await _wake.WaitAsync(_options.IdlePollInterval, stopClaiming).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

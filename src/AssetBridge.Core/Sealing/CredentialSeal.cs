@@ -20,12 +20,14 @@ public static class CredentialSeal
 
     public static SealedCredential Seal(OpenedCredential credential, byte[] recipientSealingKey, long jobId, string agentName, int keyVersion)
     {
-        using var recipient = ECDiffieHellman.Create();
-        recipient.ImportSubjectPublicKeyInfo(recipientSealingKey, out _);
+        using var recipient = ImportP256(recipientSealingKey, ErrorKind.Configuration, "The agent's sealing key is not a P-256 public key; re-enrol the agent.");
         using var ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
         var ephemeralKey = ephemeral.ExportSubjectPublicKeyInfo();
         var associated = AssociatedData(jobId, agentName, keyVersion);
-        var key = DeriveKey(ephemeral, recipient.PublicKey, ephemeralKey, recipientSealingKey, associated);
+
+        // The recipient key enters the KDF in its canonical encoding, the same bytes the agent re-exports
+        // from its private key; the stored bytes might be a different but equivalent encoding.
+        var key = DeriveKey(ephemeral, recipient.PublicKey, ephemeralKey, recipient.ExportSubjectPublicKeyInfo(), associated);
         var plaintext = Serialize(credential);
         try
         {
@@ -59,16 +61,19 @@ public static class CredentialSeal
             throw new AssetBridgeException(ErrorKind.BadResponse, "The sealed credential is malformed; the server or something between it and this agent altered it.");
         }
 
-        using var ephemeral = ECDiffieHellman.Create();
-        ephemeral.ImportSubjectPublicKeyInfo(sealedCredential.EphemeralKey, out _);
+        using var ephemeral = ImportP256(sealedCredential.EphemeralKey, ErrorKind.BadResponse, "The sealed credential is malformed; the server or something between it and this agent altered it.");
         var associated = AssociatedData(jobId, agentName, keyVersion);
-        var key = DeriveKey(sealingKey, ephemeral.PublicKey, sealedCredential.EphemeralKey, sealingKey.ExportSubjectPublicKeyInfo(), associated);
+        var key = DeriveKey(sealingKey, ephemeral.PublicKey, ephemeral.ExportSubjectPublicKeyInfo(), sealingKey.ExportSubjectPublicKeyInfo(), associated);
         var plaintext = new byte[sealedCredential.Ciphertext.Length];
         try
         {
             using var aes = new AesGcm(key, TagSize);
             aes.Decrypt(sealedCredential.Nonce, sealedCredential.Ciphertext, sealedCredential.Tag, plaintext, associated);
             return Deserialize(plaintext);
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new AssetBridgeException(ErrorKind.BadResponse, $"The credential for job {jobId} opened but is not in the expected form; upgrade the agent to the server's version.");
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -83,8 +88,35 @@ public static class CredentialSeal
         }
     }
 
+    /// <summary>
+    /// The name is length-prefixed so no agent name can be made to read as another name plus a key
+    /// version; the job id and key version are plain numbers.
+    /// </summary>
     private static byte[] AssociatedData(long jobId, string agentName, int keyVersion) =>
-        Encoding.UTF8.GetBytes(FormattableString.Invariant($"assetbridge-sealed-credential/v1\njob:{jobId}\nagent:{agentName}\nkey:{keyVersion}"));
+        Encoding.UTF8.GetBytes(FormattableString.Invariant($"assetbridge-sealed-credential/v1\njob:{jobId}\nagent:{Encoding.UTF8.GetByteCount(agentName)}:{agentName}\nkey:{keyVersion}"));
+
+    /// <summary>Imports a public key, accepting only P-256: a key on another curve is refused, not used.</summary>
+    private static ECDiffieHellman ImportP256(byte[] subjectPublicKeyInfo, ErrorKind kind, string refusal)
+    {
+        var key = ECDiffieHellman.Create();
+        try
+        {
+            key.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out var read);
+            if (read != subjectPublicKeyInfo.Length || key.ExportParameters(false).Curve.Oid.Value != P256Oid)
+            {
+                throw new CryptographicException();
+            }
+
+            return key;
+        }
+        catch (CryptographicException)
+        {
+            key.Dispose();
+            throw new AssetBridgeException(kind, refusal);
+        }
+    }
+
+    private const string P256Oid = "1.2.840.10045.3.1.7";
 
     private static byte[] DeriveKey(ECDiffieHellman own, ECDiffieHellmanPublicKey other, byte[] ephemeralKey, byte[] recipientKey, byte[] associated)
     {
