@@ -1,5 +1,11 @@
 using System.CommandLine;
+using AssetBridge.Agent.Remote;
+using AssetBridge.Cli.Hosting;
+using AssetBridge.Core.Agents;
+using AssetBridge.Core.Application;
 using AssetBridge.Core.Errors;
+using AssetBridge.Server.Composition;
+using Microsoft.Extensions.Logging;
 
 namespace AssetBridge.Cli.Commands;
 
@@ -26,12 +32,24 @@ internal static class AgentCommand
         {
             server, token, name, capabilities, ranges, thumbprint,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            // AGENT-PLANE: call RemoteAgent.EnrollAsync(server, enrollment token, name, capabilities,
-            // ip ranges, thumbprint, data directory, console output, cancellationToken) and return its exit code.
-            _ = console;
-            throw new AssetBridgeException(ErrorKind.Configuration, "This build cannot enrol remote agents yet; use the server's embedded agent.");
+            var address = parse.GetValue(server)!;
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri))
+            {
+                throw new AssetBridgeException(ErrorKind.Usage, $"--server must be an https:// address, not '{address}'.");
+            }
+
+            var request = new AgentEnrollment(
+                uri,
+                parse.GetValue(token)!,
+                parse.GetValue(name)!,
+                parse.GetValue(capabilities) is { Length: > 0 } c ? c : [AgentRecord.AllCapability],
+                parse.GetValue(ranges) ?? [],
+                parse.GetValue(thumbprint));
+            var directory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir), console);
+            await RemoteAgent.EnrollAsync(request, directory, console.Out, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -39,12 +57,23 @@ internal static class AgentCommand
     private static Command Run(CliConsole console)
     {
         var concurrency = new Option<int>("--concurrency") { Description = "Jobs run at once.", DefaultValueFactory = _ => 4 };
-        var command = new Command("run", "Run the enrolled agent until Ctrl+C or SIGTERM.") { concurrency };
-        command.SetAction((parse, cancellationToken) =>
+        var heartbeat = new Option<string?>("--heartbeat-interval") { Description = "How often the agent tells the server it is Up (e.g. 15s, the default); keep it well under the server's --agent-down-after." };
+        var command = new Command("run", "Run the enrolled agent until Ctrl+C or SIGTERM.") { concurrency, heartbeat };
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            // AGENT-PLANE: call RemoteAgent.RunAsync(data directory, concurrency, console, cancellationToken).
-            _ = console;
-            throw new AssetBridgeException(ErrorKind.Configuration, "This build cannot run a remote agent yet; use the server's embedded agent.");
+            var directory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir), console);
+            var level = parse.GetValue(GlobalOptions.Verbose) ? LogLevel.Information : LogLevel.Warning;
+            using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider(console.Error, level)));
+            using var modules = ConnectorModules.Create(TimeProvider.System, loggers, console.Environment);
+            var options = new RemoteAgentOptions { Concurrency = parse.GetValue(concurrency) };
+            if (parse.GetValue(heartbeat) is { } interval)
+            {
+                options.HeartbeatInterval = DurationText.Parse(interval, "--heartbeat-interval");
+            }
+            await console.Out.WriteLineAsync($"Agent running from {directory}; Ctrl+C or SIGTERM drains it (running jobs finish or are handed back).").ConfigureAwait(false);
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await RemoteAgent.RunAsync(directory, modules.Operations, modules.AuthenticatorProviders, options, TimeProvider.System, loggers, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AssetBridge.Cli.Hosting;
+using AssetBridge.Core.Application;
 using AssetBridge.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,13 @@ internal static class ServerCommand
         var store = new Option<string?>("--store") { Description = "sqlite:PATH or postgres:CONNSTRING. Default: the data directory's database." };
         var certificate = new Option<string?>("--certificate") { Description = "PFX to serve. Default: a self-signed certificate generated once into the data directory." };
         var passwordEnv = new Option<string?>("--certificate-password-env") { Description = "Environment variable holding the PFX password." };
-        var command = new Command("server", "Run the AssetBridge server: admin API, scheduler and embedded agent over HTTPS.") { urls, store, certificate, passwordEnv };
+        var noEmbedded = new Option<bool>("--no-embedded-agent") { Description = "Run no agent in the server process: every job goes to remote agents." };
+        var embeddedName = new Option<string?>("--embedded-agent-name") { Description = "Name of this server's embedded agent; replicas on one host need different names. Default embedded-HOST." };
+        var downAfter = new Option<string?>("--agent-down-after") { Description = "An agent silent this long is Down and its jobs are re-homed (e.g. 60s, the default)." };
+        var command = new Command("server", "Run the AssetBridge server: admin API, agent API, dispatcher, scheduler and embedded agent over HTTPS.")
+        {
+            urls, store, certificate, passwordEnv, noEmbedded, embeddedName, downAfter,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var directory = DataDirectory.Resolve(parse.GetValue(GlobalOptions.DataDir), console);
@@ -29,6 +36,9 @@ internal static class ServerCommand
                 CertificatePassword = parse.GetValue(passwordEnv) is { } variable ? console.Environment(variable) : null,
                 Environment = console.Environment,
                 Logs = logs,
+                EmbeddedAgent = !parse.GetValue(noEmbedded),
+                EmbeddedAgentName = parse.GetValue(embeddedName),
+                AgentDownAfter = parse.GetValue(downAfter) is { } window ? DurationText.Parse(window, "--agent-down-after") : null,
             };
             await using var server = await ServerHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
             foreach (var address in server.Addresses)

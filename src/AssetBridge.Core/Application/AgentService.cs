@@ -50,7 +50,7 @@ public sealed class AgentService
         return
         [
             .. agents.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new AgentView(
-                a.Id, a.Name, a.StatusAt(now, _downAfter), a.Approved, a.Embedded, a.Capabilities, a.IpRanges.ToString(),
+                a.Id, a.Name, a.StatusAt(now, _downAfter), a.Approved, a.Embedded, a.Capabilities, a.IpRanges.ToEntries(),
                 loads.GetValueOrDefault(a.Name), a.KeyVersion, rekeys.ContainsKey(a.Id), a.EnrolledAt, a.LastSeenAt, a.Host, a.Version)),
         ];
     }

@@ -55,6 +55,7 @@ public sealed record AgentView(
     IReadOnlyList<string> IpRanges,
     int Load,
     int KeyVersion,
+    bool RekeyPending,
     DateTimeOffset EnrolledAt,
     DateTimeOffset? LastSeenAt,
     string? Host,

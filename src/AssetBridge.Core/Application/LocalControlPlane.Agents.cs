@@ -1,113 +1,61 @@
-using AssetBridge.Core.Access;
 using AssetBridge.Core.Agents;
 using AssetBridge.Core.Errors;
 
 namespace AssetBridge.Core.Application;
 
-// AGENT-PLANE: a thin adapter over IStore until AgentService lands; at merge each method below
-// becomes a call to AgentService (ListAsync, Approve/Pause/Resume/Remove/RekeyAsync,
-// CreateEnrollmentTokenAsync, cluster save/list/remove) and this file shrinks to those calls.
+/// <summary>The control plane's agent actions: each one is a call to <see cref="AgentService"/>.</summary>
 public sealed partial class LocalControlPlane
 {
-    // AGENT-PLANE: the agent monitor owns this window; until then an agent silent this long is Down.
-    private static readonly TimeSpan DownAfter = TimeSpan.FromSeconds(90);
+    private AgentService? _agents;
 
-    public async Task<IReadOnlyList<AgentView>> ListAgentsAsync(CancellationToken cancellationToken)
-    {
-        var agents = await _store.Agents.ListAsync(cancellationToken).ConfigureAwait(false);
-        var load = await _store.Jobs.CountLoadByAgentAsync(cancellationToken).ConfigureAwait(false);
-        return [.. agents.Select(a => View(a, load))];
-    }
+    /// <summary>How long an agent may stay silent before it is Down; the server sets the agent plane's window.</summary>
+    public TimeSpan? AgentDownAfter { get; init; }
+
+    private AgentService Agents => _agents ??= new AgentService(_store, _time, AgentDownAfter);
+
+    public Task<IReadOnlyList<AgentView>> ListAgentsAsync(CancellationToken cancellationToken) => Agents.ListAsync(cancellationToken);
 
     public async Task<AgentView> ChangeAgentAsync(string nameOrId, AgentAction action, CancellationToken cancellationToken)
     {
-        var agent = await _store.Agents.FindAsync(nameOrId, cancellationToken).ConfigureAwait(false)
-            ?? throw new AssetBridgeException(ErrorKind.NotFound, $"No agent is named '{nameOrId}'; run 'assetbridge agents list' to see them.");
+        var before = await Agents.RequireAsync(nameOrId, cancellationToken).ConfigureAwait(false);
         switch (action)
         {
             case AgentAction.Approve:
-                await _store.Agents.SetApprovedAsync(agent.Id, true, cancellationToken).ConfigureAwait(false);
+                await Agents.ApproveAsync(nameOrId, cancellationToken).ConfigureAwait(false);
                 break;
             case AgentAction.Pause:
-                await _store.Agents.SetModeAsync(agent.Id, AgentMode.Paused, cancellationToken).ConfigureAwait(false);
+                await Agents.PauseAsync(nameOrId, cancellationToken).ConfigureAwait(false);
                 break;
             case AgentAction.Resume:
-                await _store.Agents.SetModeAsync(agent.Id, AgentMode.Active, cancellationToken).ConfigureAwait(false);
+                await Agents.ResumeAsync(nameOrId, cancellationToken).ConfigureAwait(false);
                 break;
             case AgentAction.Remove:
-                await _store.Jobs.RehomeAsync(agent.Name, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                await _store.Tokens.RevokeAgentSessionsAsync(agent.Id, cancellationToken).ConfigureAwait(false);
-                await _store.Agents.RemoveAsync(agent.Id, cancellationToken).ConfigureAwait(false);
-                return View(agent, new Dictionary<string, int>());
+                var view = await ViewAsync(before.Name, cancellationToken).ConfigureAwait(false);
+                await Agents.RemoveAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+                return view;
             case AgentAction.Rekey:
-                // AGENT-PLANE: AgentService.RekeyAsync decides the rekey protocol; revoking the sessions
-                // makes the agent authenticate again, which is where it will present new keys.
-                await _store.Tokens.RevokeAgentSessionsAsync(agent.Id, cancellationToken).ConfigureAwait(false);
+                await Agents.RekeyAsync(nameOrId, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new AssetBridgeException(ErrorKind.Usage, $"'{action}' is not an agent action.");
         }
 
-        var load = await _store.Jobs.CountLoadByAgentAsync(cancellationToken).ConfigureAwait(false);
-        var after = await _store.Agents.GetAsync(agent.Id, cancellationToken).ConfigureAwait(false) ?? agent;
-        return View(after, load);
+        return await ViewAsync(before.Name, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<EnrollmentToken> CreateEnrollmentTokenAsync(TimeSpan expiresIn, bool autoApprove, CancellationToken cancellationToken)
     {
-        if (expiresIn <= TimeSpan.Zero || expiresIn > TimeSpan.FromDays(30))
-        {
-            throw new AssetBridgeException(ErrorKind.Usage, "An enrolment token expires within 30 days; use --expires such as 1h or 7d.");
-        }
-
-        var token = BearerToken.New(TokenKind.Enrollment);
-        var now = _time.GetUtcNow();
-        await _store.Tokens.CreateAsync(
-            new NewToken(TokenKind.Enrollment, BearerToken.Hash(token), "agent enrolment", null, autoApprove, now, now + expiresIn),
-            cancellationToken).ConfigureAwait(false);
-        return new EnrollmentToken(token, now + expiresIn, autoApprove);
+        var token = await Agents.CreateEnrollmentTokenAsync(expiresIn, autoApprove, cancellationToken).ConfigureAwait(false);
+        return new EnrollmentToken(token, _time.GetUtcNow() + expiresIn, autoApprove);
     }
 
-    public async Task<AgentCluster> SaveClusterAsync(AgentCluster cluster, CancellationToken cancellationToken)
-    {
-        Names.Validate(cluster.Name, "cluster");
-        if (cluster.Members.Count == 0)
-        {
-            throw new AssetBridgeException(ErrorKind.Usage, $"Cluster '{cluster.Name}' needs at least one --member.");
-        }
+    public Task<AgentCluster> SaveClusterAsync(AgentCluster cluster, CancellationToken cancellationToken) =>
+        Agents.SaveClusterAsync(cluster.Name, cluster.Mode, cluster.Members, cancellationToken);
 
-        foreach (var member in cluster.Members)
-        {
-            _ = await _store.Agents.FindAsync(member, cancellationToken).ConfigureAwait(false)
-                ?? throw new AssetBridgeException(ErrorKind.NotFound, $"No agent is named '{member}'; run 'assetbridge agents list' to see them.");
-        }
+    public Task<IReadOnlyList<AgentCluster>> ListClustersAsync(CancellationToken cancellationToken) => Agents.ListClustersAsync(cancellationToken);
 
-        await _store.Agents.SaveClusterAsync(cluster, cancellationToken).ConfigureAwait(false);
-        return cluster;
-    }
+    public Task RemoveClusterAsync(string name, CancellationToken cancellationToken) => Agents.RemoveClusterAsync(name, cancellationToken);
 
-    public Task<IReadOnlyList<AgentCluster>> ListClustersAsync(CancellationToken cancellationToken) => _store.Agents.ListClustersAsync(cancellationToken);
-
-    public async Task RemoveClusterAsync(string name, CancellationToken cancellationToken)
-    {
-        if (!await _store.Agents.RemoveClusterAsync(name, cancellationToken).ConfigureAwait(false))
-        {
-            throw new AssetBridgeException(ErrorKind.NotFound, $"No cluster is named '{name}'; run 'assetbridge agents cluster list' to see them.");
-        }
-    }
-
-    private AgentView View(AgentRecord agent, IReadOnlyDictionary<string, int> load) => new(
-        agent.Id,
-        agent.Name,
-        agent.StatusAt(_time.GetUtcNow(), DownAfter),
-        agent.Approved,
-        agent.Embedded,
-        agent.Capabilities,
-        agent.IpRanges.ToEntries(),
-        load.GetValueOrDefault(agent.Name),
-        agent.KeyVersion,
-        agent.EnrolledAt,
-        agent.LastSeenAt,
-        agent.Host,
-        agent.Version);
+    private async Task<AgentView> ViewAsync(string name, CancellationToken cancellationToken) =>
+        (await Agents.ListAsync(cancellationToken).ConfigureAwait(false)).Single(a => a.Name == name);
 }

@@ -5,6 +5,7 @@ using AssetBridge.Core.Application;
 using AssetBridge.Core.Credentials;
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Storage;
+using AssetBridge.Server.Agents;
 using AssetBridge.Server.Api;
 using AssetBridge.Server.Composition;
 using AssetBridge.Server.Metrics;
@@ -72,7 +73,7 @@ public sealed class ServerHost : IAsyncDisposable
                 kestrel.Listen(address, port, listen => listen.UseHttps(certificate));
             }
         });
-        AddServices(builder.Services, options, store, masterKey);
+        AddServices(builder.Services, options, store, masterKey, CertificateThumbprint.Of(certificate));
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -86,14 +87,25 @@ public sealed class ServerHost : IAsyncDisposable
         api.MapConnectorsApi();
         api.MapRunsApi();
         api.MapAgentAdminApi();
-        // AGENT-PLANE: app.MapAgentApi();
+        app.MapAgentApi();
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new ServerHost(app, store, masterKey, certificate);
     }
 
-    private static void AddServices(IServiceCollection services, ServerOptions options, IStore store, MasterKey masterKey)
+    private static void AddServices(IServiceCollection services, ServerOptions options, IStore store, MasterKey masterKey, string thumbprint)
     {
+        var agentPlane = new AgentPlaneOptions { ServerCertificateThumbprint = thumbprint, EmbeddedAgent = options.EmbeddedAgent };
+        if (options.AgentDownAfter is { } downAfter)
+        {
+            agentPlane.DownAfter = downAfter;
+        }
+
+        if (options.EmbeddedAgentName is { } embeddedName)
+        {
+            agentPlane.EmbeddedAgentName = embeddedName;
+        }
+
         services.AddSingleton(options.Time);
         services.AddSingleton(store);
         services.AddSingleton<ICredentialVault>(new CredentialVault(store, masterKey, options.Time));
@@ -102,15 +114,14 @@ public sealed class ServerHost : IAsyncDisposable
         services.AddSingleton(sp => new RunFinalizer(store, options.Time));
         services.AddSingleton(sp => new SyncService(store, sp.GetRequiredService<ConnectorModules>().Planners, sp.GetRequiredService<RunFinalizer>(), options.Time));
         services.AddSingleton<IControlPlane>(sp => new LocalControlPlane(
-            store, sp.GetRequiredService<ICredentialVault>(), sp.GetRequiredService<IConnectorCatalog>(), sp.GetRequiredService<SyncService>(), sp.GetRequiredService<RunFinalizer>(), options.Time));
+            store, sp.GetRequiredService<ICredentialVault>(), sp.GetRequiredService<IConnectorCatalog>(), sp.GetRequiredService<SyncService>(), sp.GetRequiredService<RunFinalizer>(), options.Time)
+        {
+            AgentDownAfter = agentPlane.DownAfter,
+        });
         services.AddSingleton(sp => new TokenService(store, options.Time));
         services.AddHostedService(sp => new SyncScheduler(store, sp.GetRequiredService<SyncService>(), options.Time, options.ScheduleInterval, sp.GetRequiredService<ILogger<SyncScheduler>>()));
-        if (options.EmbeddedAgent)
-        {
-            services.AddHostedService<EmbeddedAgentWorker>();
-        }
-
-        // AGENT-PLANE: services.AddAgentPlane(new AgentPlaneOptions());
+        services.AddSingleton(sp => new EmbeddedAgentOperations(sp.GetRequiredService<ConnectorModules>().Operations, sp.GetRequiredService<ConnectorModules>().AuthenticatorProviders));
+        services.AddAgentPlane(agentPlane);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -33,4 +33,10 @@ public sealed class ServerOptions
 
     /// <summary>Whether this process runs an embedded agent. Default true, so a lone server syncs on its own.</summary>
     public bool EmbeddedAgent { get; init; } = true;
+
+    /// <summary>The embedded agent's name; replicas on one host need different names. Default embedded-HOST.</summary>
+    public string? EmbeddedAgentName { get; init; }
+
+    /// <summary>How long an agent may stay silent before it is Down and its jobs are re-homed; null keeps the default.</summary>
+    public TimeSpan? AgentDownAfter { get; init; }
 }

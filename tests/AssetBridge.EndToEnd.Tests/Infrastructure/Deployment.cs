@@ -95,7 +95,7 @@ public sealed class Deployment : IAsyncDisposable
             ["agent", "enroll", "--server", ServerUrl.ToString(), "--enrollment-token", enrollmentToken, "--name", name,
              "--server-thumbprint", Thumbprint, "--data-dir", data, .. enrollOptions]);
         new CommandResult(code, output, ["agent", "enroll"]).Expect(0);
-        var process = Start("agent " + name, ["agent", "run", "--data-dir", data]);
+        var process = Start("agent " + name, ["agent", "run", "--data-dir", data, "--heartbeat-interval", "1s", "--verbose"]);
         return (process, data);
     }
 

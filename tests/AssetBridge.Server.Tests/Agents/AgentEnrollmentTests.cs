@@ -19,7 +19,7 @@ public sealed class AgentEnrollmentTests
         var agent = (await server.Agents.ListAsync(default)).Single();
         Assert.Equal("edge-1", agent.Name);
         Assert.False(agent.Approved);
-        Assert.Equal("10.0.0.0/8, !10.9.0.0/16", agent.IpRanges);
+        Assert.Equal(["10.0.0.0/8", "!10.9.0.0/16"], agent.IpRanges);
         Assert.Contains("assetbridge agents approve edge-1", output.ToString(), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
