@@ -45,9 +45,14 @@ public sealed class AgentPlaneOptions
             throw new ArgumentException("AgentPlaneOptions.ServerCertificateThumbprint must be the SHA-256 thumbprint (64 hex digits) of the server's HTTPS certificate.", nameof(ServerCertificateThumbprint));
         }
 
-        if (DownAfter < AgentHeartbeat.DefaultInterval * 2)
+        // The server cannot know every agent's heartbeat interval; agents are told to heartbeat at
+        // under half this window (agent run --heartbeat-interval), and the floor keeps a typo from
+        // marking every agent Down between two heartbeats.
+        if (DownAfter < TimeSpan.FromSeconds(2))
         {
-            throw new ArgumentOutOfRangeException(nameof(DownAfter), DownAfter, "DownAfter must span at least two agent heartbeats (30 s).");
+            throw new Core.Errors.AssetBridgeException(
+                Core.Errors.ErrorKind.Usage,
+                $"--agent-down-after must be at least 2s (and more than twice the agents' --heartbeat-interval), not {DownAfter.TotalSeconds:0.###}s.");
         }
 
         if (LeaseDuration < TimeSpan.FromSeconds(3) || SessionLifetime < TimeSpan.FromMinutes(1))
