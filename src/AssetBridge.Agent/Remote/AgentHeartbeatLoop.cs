@@ -68,6 +68,13 @@ internal sealed class AgentHeartbeatLoop
             {
                 return;
             }
+            catch (AssetBridgeException error) when (error.IsRetryable)
+            {
+                if (_backoff.Fail().First)
+                {
+                    _logger.LogWarning("{Error} Retrying with backoff.", error.Message);
+                }
+            }
             catch (AssetBridgeException error)
             {
                 _logger.LogWarning("Heartbeat failed: {Error}", error.Message);
@@ -138,10 +145,11 @@ internal sealed class AgentHeartbeatLoop
             throw;
         }
 
-        // Checkpoint: the server holds the new public keys now; save the private ones before using them.
+        // Checkpoint: the server holds only the new public keys now, so the agent switches at once (its old
+        // sessions are gone) and then saves the private keys; a failed save is logged by the caller.
         var replaced = current.WithKeys(signing, sealing, response?.KeyVersion ?? current.Settings.KeyVersion + 1);
-        replaced.Save(_dataDirectory);
         _client.Identity = replaced;
+        replaced.Save(_dataDirectory);
         _logger.LogInformation("Agent {Agent} replaced its keys (key version {Version}).", replaced.Name, replaced.Settings.KeyVersion);
     }
 }

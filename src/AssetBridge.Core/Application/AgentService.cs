@@ -71,8 +71,11 @@ public sealed class AgentService
     public async Task<int> RemoveAsync(string nameOrId, CancellationToken cancellationToken)
     {
         var agent = await RequireAsync(nameOrId, cancellationToken).ConfigureAwait(false);
-        await _store.Tokens.RevokeAgentSessionsAsync(agent.Id, cancellationToken).ConfigureAwait(false);
+
+        // The agent goes first: once it is gone no new session can be opened for it, so revoking after
+        // leaves none behind. Its jobs are re-homed last, when nothing can claim them for it any more.
         await _store.Agents.RemoveAsync(agent.Id, cancellationToken).ConfigureAwait(false);
+        await _store.Tokens.RevokeAgentSessionsAsync(agent.Id, cancellationToken).ConfigureAwait(false);
         return await _store.Jobs.RehomeAsync(agent.Name, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 

@@ -4,7 +4,9 @@ using AssetBridge.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using AssetBridge.Server.Composition;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssetBridge.Server.Agents;
 
@@ -13,9 +15,10 @@ public static class AgentPlane
 {
     /// <summary>
     /// Registers the dispatcher, the agent monitor, the embedded agent (unless
-    /// <see cref="AgentPlaneOptions.EmbeddedAgent"/> is false; it then needs an
-    /// <see cref="EmbeddedAgentOperations"/> registered) and what the agent routes need. Expects IStore,
-    /// ICredentialVault, RunFinalizer, TimeProvider and ILoggerFactory to be registered already.
+    /// <see cref="AgentPlaneOptions.EmbeddedAgent"/> is false; it runs the operations of the registered
+    /// <see cref="ConnectorModules"/>, or of an <see cref="EmbeddedAgentOperations"/> registered first),
+    /// <see cref="DispatchSignal"/>, <see cref="AgentService"/> and what the agent routes need. Expects
+    /// IStore, ICredentialVault, RunFinalizer, TimeProvider and ILoggerFactory to be registered already.
     /// </summary>
     public static IServiceCollection AddAgentPlane(this IServiceCollection services, AgentPlaneOptions options)
     {
@@ -30,6 +33,10 @@ public static class AgentPlane
         services.AddHostedService<AgentMonitor>();
         if (options.EmbeddedAgent)
         {
+            // The embedded agent runs the connector modules' operations unless the host registered others.
+            services.TryAddSingleton(sp => sp.GetService<ConnectorModules>() is { } modules
+                ? new EmbeddedAgentOperations(modules.Operations, modules.AuthenticatorProviders)
+                : throw new InvalidOperationException("The embedded agent needs ConnectorModules (or EmbeddedAgentOperations) registered; register it, or set AgentPlaneOptions.EmbeddedAgent to false."));
             services.AddHostedService<EmbeddedAgentService>();
         }
 

@@ -53,7 +53,6 @@ public sealed class AgentDispatchTests
         var operation = new CanaryOperation();
         server.Run(directory, operation);
         await AgentServer.WaitUntilAsync(async () => (await server.Agents.ListAsync(default)).Single().Status == AgentStatus.Up, "the agent is up");
-        await Task.Delay(300); // let its claim settle into the long poll
 
         var started = TimeProvider.System.GetTimestamp();
         var (_, jobId) = await server.EnqueueJobAsync();

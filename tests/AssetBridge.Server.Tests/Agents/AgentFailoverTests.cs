@@ -39,6 +39,8 @@ public sealed class AgentFailoverTests
         partition.Heal();
         gate.SetResult();
         await AgentServer.WaitUntilAsync(() => Task.FromResult(server.Logs.All.Contains("lease lost; stopped without acknowledging", StringComparison.Ordinal)), "edge-1 notices it lost the job");
+        Assert.Contains("Retrying with backoff.", server.Logs.All, StringComparison.Ordinal);
+        await AgentServer.WaitUntilAsync(() => Task.FromResult(server.Logs.All.Contains("Reconnected to the server.", StringComparison.Ordinal)), "edge-1 reconnects");
         Assert.Equal(30, await server.DeviceCountAsync());
         Assert.Equal(RunState.Completed, (await server.Store.Runs.GetAsync(run.Id, default))!.State);
         Assert.Equal(JobState.Processed, (await server.JobAsync(jobId)).State);
