@@ -27,7 +27,10 @@ public sealed class AgentLifecycleTests
         var agent = (await server.Agents.ListAsync(default)).Single();
         Assert.False(agent.RekeyPending);
         Assert.NotEqual(oldSigningKey, (await server.Store.Agents.FindAsync("edge-1", default))!.SigningKey);
-        Assert.NotEqual(before, await File.ReadAllTextAsync(Path.Combine(directory, AgentIdentity.KeyFile)));
+        // The server records the new keys before the agent, having read the answer, saves them.
+        await AgentServer.WaitUntilAsync(
+            async () => await File.ReadAllTextAsync(Path.Combine(directory, AgentIdentity.KeyFile)) != before,
+            "the agent saves its new keys");
         Assert.Contains("replaced its keys (key version 2); its sessions were revoked", server.Logs.All, StringComparison.Ordinal);
 
         var (_, jobId) = await server.EnqueueJobAsync();
