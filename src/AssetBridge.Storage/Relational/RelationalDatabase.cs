@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace AssetBridge.Storage.Relational;
 
@@ -26,6 +27,15 @@ internal abstract class RelationalDatabase : IAsyncDisposable
 
     /// <summary>Starts a write transaction; disposing the session without committing rolls it back.</summary>
     public abstract Task<WriteSession> BeginWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs one statement in its own write transaction and returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var session = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
 
     public abstract ValueTask DisposeAsync();
 }

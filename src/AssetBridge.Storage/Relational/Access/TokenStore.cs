@@ -49,17 +49,11 @@ internal sealed class TokenStore(RelationalDatabase database) : ITokenStore
         return row?.ToToken();
     }
 
-    public async Task<bool> ConsumeAsync(string hash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> ConsumeAsync(string hash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             "UPDATE tokens SET used_at = @now WHERE hash = @hash AND used_at IS NULL AND (expires_at IS NULL OR expires_at > @now)",
             new { hash, now = UnixTime.ToMilliseconds(now) },
-            session.Transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed == 1;
-    }
+            cancellationToken).ConfigureAwait(false) == 1;
 
     public async Task<IReadOnlyList<StoredToken>> ListAsync(IReadOnlyCollection<TokenKind> kinds, CancellationToken cancellationToken)
     {
@@ -71,13 +65,13 @@ internal sealed class TokenStore(RelationalDatabase database) : ITokenStore
     }
 
     public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM tokens WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false) > 0;
+        await database.ExecuteAsync("DELETE FROM tokens WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false) > 0;
 
     public Task<int> RevokeAgentSessionsAsync(long agentId, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM tokens WHERE agent_id = @agentId AND kind = 'agent-session'", new { agentId }, cancellationToken);
+        database.ExecuteAsync("DELETE FROM tokens WHERE agent_id = @agentId AND kind = 'agent-session'", new { agentId }, cancellationToken);
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= @now", new { now = UnixTime.ToMilliseconds(now) }, cancellationToken);
+        database.ExecuteAsync("DELETE FROM tokens WHERE expires_at IS NOT NULL AND expires_at <= @now", new { now = UnixTime.ToMilliseconds(now) }, cancellationToken);
 
     internal static string KindName(TokenKind kind) => kind switch
     {
@@ -87,14 +81,6 @@ internal sealed class TokenStore(RelationalDatabase database) : ITokenStore
         TokenKind.AgentSession => "agent-session",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
-
-    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed;
-    }
 
     private sealed class TokenRow
     {

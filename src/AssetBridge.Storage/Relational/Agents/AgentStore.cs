@@ -100,16 +100,16 @@ internal sealed class AgentStore(RelationalDatabase database) : IAgentStore
     }
 
     public Task<bool> SetApprovedAsync(long id, bool approved, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE agents SET approved = @approved WHERE id = @id", new { id, approved = approved ? 1L : 0L }, cancellationToken);
+        ChangedAsync("UPDATE agents SET approved = @approved WHERE id = @id", new { id, approved = approved ? 1L : 0L }, cancellationToken);
 
     public Task<bool> SetModeAsync(long id, AgentMode mode, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE agents SET mode = @mode WHERE id = @id", new { id, mode = AgentRow.ModeName(mode) }, cancellationToken);
+        ChangedAsync("UPDATE agents SET mode = @mode WHERE id = @id", new { id, mode = AgentRow.ModeName(mode) }, cancellationToken);
 
     public Task<bool> TouchAsync(long id, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE agents SET last_seen_at = @seenAt WHERE id = @id", new { id, seenAt = UnixTime.ToMilliseconds(seenAt) }, cancellationToken);
+        ChangedAsync("UPDATE agents SET last_seen_at = @seenAt WHERE id = @id", new { id, seenAt = UnixTime.ToMilliseconds(seenAt) }, cancellationToken);
 
     public Task<bool> ReplaceKeysAsync(long id, byte[] signingKey, byte[] sealingKey, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        ChangedAsync(
             "UPDATE agents SET signing_key = @signingKey, sealing_key = @sealingKey, key_version = key_version + 1 WHERE id = @id",
             new { id, signingKey, sealingKey },
             cancellationToken);
@@ -200,11 +200,6 @@ internal sealed class AgentStore(RelationalDatabase database) : IAgentStore
         return row?.ToRecord();
     }
 
-    private async Task<bool> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed > 0;
-    }
+    private async Task<bool> ChangedAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false) > 0;
 }

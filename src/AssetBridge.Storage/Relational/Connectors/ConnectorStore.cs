@@ -158,7 +158,7 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
     }
 
     public Task<bool> SetScheduleAsync(long id, TimeSpan? every, DateTimeOffset? nextRunAt, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        ChangedAsync(
             "UPDATE connectors SET every_seconds = @everySeconds, next_run_at = @nextRunAt WHERE id = @id",
             new
             {
@@ -171,7 +171,7 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
     public Task<bool> SetPlacementAsync(long id, Core.Agents.AgentPlacement placement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        return ExecuteAsync(
+        return ChangedAsync(
             "UPDATE connectors SET pinned_agent = @PinnedAgent, pinned_cluster = @PinnedCluster, default_agent = @DefaultAgent WHERE id = @id",
             new { id, placement.PinnedAgent, placement.PinnedCluster, placement.DefaultAgent },
             cancellationToken);
@@ -188,18 +188,10 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
     }
 
     public Task<bool> AdvanceScheduleAsync(long id, DateTimeOffset expected, DateTimeOffset next, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        ChangedAsync(
             "UPDATE connectors SET next_run_at = @next WHERE id = @id AND next_run_at = @expected",
             new { id, expected = UnixTime.ToMilliseconds(expected), next = UnixTime.ToMilliseconds(next) },
             cancellationToken);
-
-    private async Task<bool> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, session.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed > 0;
-    }
 
     private static async Task<Connector?> GetAsync(DbConnection connection, long id, CancellationToken cancellationToken)
     {
@@ -207,4 +199,7 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
             ConnectorRow.SelectColumns + " WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToConnector();
     }
+
+    private async Task<bool> ChangedAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false) > 0;
 }

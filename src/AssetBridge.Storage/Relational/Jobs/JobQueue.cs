@@ -144,16 +144,16 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
     public async Task<bool> AssignAsync(long jobId, string agentName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentName);
-        return await ExecuteAsync(JobSql.Assign, new { id = jobId, agent = agentName, now = database.NowMilliseconds }, cancellationToken).ConfigureAwait(false) == 1;
+        return await database.ExecuteAsync(JobSql.Assign, new { id = jobId, agent = agentName, now = database.NowMilliseconds }, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public Task SetWaitReasonAsync(long jobId, string? reason, CancellationToken cancellationToken) =>
-        ExecuteAsync(JobSql.SetWaitReason, new { id = jobId, reason }, cancellationToken);
+        database.ExecuteAsync(JobSql.SetWaitReason, new { id = jobId, reason }, cancellationToken);
 
     public Task<int> RehomeAsync(string agentName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentName);
-        return ExecuteAsync(JobSql.Rehome, new { agent = agentName, now = UnixTime.ToMilliseconds(now) }, cancellationToken);
+        return database.ExecuteAsync(JobSql.Rehome, new { agent = agentName, now = UnixTime.ToMilliseconds(now) }, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountLoadByAgentAsync(CancellationToken cancellationToken)
@@ -170,14 +170,6 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
         return row?.ToRecord();
     }
 
-    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await session.Connection.ExecuteAsync(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed;
-    }
-
     private async Task<bool> TransitionAsync(JobLease lease, string sql, object? values, long now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lease);
@@ -185,10 +177,7 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
         parameters.Add("id", lease.JobId);
         parameters.Add("token", lease.Token.ToString("D"));
         parameters.Add("now", now);
-        await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        var changed = await session.Connection.ExecuteAsync(Command(session, sql, parameters, cancellationToken)).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed == 1;
+        return await database.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private static CommandDefinition Command(WriteSession session, string sql, object? parameters, CancellationToken cancellationToken) =>
