@@ -1,16 +1,6 @@
 using System.Net.Sockets;
 using AssetBridge.Core.Errors;
-using AssetBridge.Core.Jobs;
-using AssetBridge.Core.Runs;
-using AssetBridge.Core.Storage;
-using AssetBridge.Storage.Relational.Access;
-using AssetBridge.Storage.Relational.Agents;
-using AssetBridge.Storage.Relational.Connectors;
-using AssetBridge.Storage.Relational.Credentials;
-using AssetBridge.Storage.Relational.Inventory;
-using AssetBridge.Storage.Relational.Jobs;
-using AssetBridge.Storage.Relational.Migrations;
-using AssetBridge.Storage.Relational.Runs;
+using AssetBridge.Storage.Relational;
 using Npgsql;
 
 namespace AssetBridge.Storage.PostgreSql;
@@ -19,41 +9,18 @@ namespace AssetBridge.Storage.PostgreSql;
 /// The PostgreSQL store: the same contracts and compliance suite as SQLite, for several server replicas
 /// on one database. Safe to share across threads; writes run concurrently, each in its own transaction.
 /// </summary>
-public sealed class PostgresStore : IStore
+public sealed class PostgresStore : RelationalStore
 {
     /// <summary>The advisory lock key that serialises migrations between replicas starting at once ("ABmigrat").</summary>
     private const long MigrationLockKey = 0x41426D6967726174;
 
     private readonly PostgresDatabase database;
-    private readonly MigrationRunner migrations;
-    private readonly InventoryStore inventory;
 
     private PostgresStore(PostgresDatabase database, PostgresStoreOptions options)
+        : base(database, PostgresMigrations.All, options.JobQueue)
     {
         this.database = database;
-        migrations = new MigrationRunner(database, PostgresMigrations.All);
-        Connectors = new ConnectorStore(database);
-        Credentials = new CredentialRowStore(database);
-        Runs = new RunStore(database);
-        Jobs = new JobQueue(database, options.JobQueue);
-        inventory = new InventoryStore(database);
-        Agents = new AgentStore(database);
-        Tokens = new TokenStore(database);
     }
-
-    public Core.Agents.IAgentStore Agents { get; }
-
-    public Core.Access.ITokenStore Tokens { get; }
-
-    public IConnectorStore Connectors { get; }
-
-    public ICredentialStore Credentials { get; }
-
-    public IRunStore Runs { get; }
-
-    public IJobQueue Jobs { get; }
-
-    public IInventoryStore Inventory => inventory;
 
     /// <summary>
     /// Connects to the database named by <paramref name="connectionString"/> (an Npgsql connection
@@ -100,7 +67,7 @@ public sealed class PostgresStore : IStore
     /// Applies pending migrations under a session-level advisory lock held on a connection of its own,
     /// so two replicas starting at once apply each step once, one after the other.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
@@ -111,7 +78,7 @@ public sealed class PostgresStore : IStore
 
         try
         {
-            await migrations.RunAsync(cancellationToken).ConfigureAwait(false);
+            await Migrations.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -119,12 +86,6 @@ public sealed class PostgresStore : IStore
             unlock.Parameters.AddWithValue("key", MigrationLockKey);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await inventory.DisposeAsync().ConfigureAwait(false);
-        await database.DisposeAsync().ConfigureAwait(false);
     }
 
     private static NpgsqlConnectionStringBuilder ParseConnectionString(string connectionString)

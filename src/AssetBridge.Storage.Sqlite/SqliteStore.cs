@@ -1,15 +1,5 @@
 using AssetBridge.Core.Errors;
-using AssetBridge.Core.Jobs;
-using AssetBridge.Core.Runs;
-using AssetBridge.Core.Storage;
-using AssetBridge.Storage.Relational.Access;
-using AssetBridge.Storage.Relational.Agents;
-using AssetBridge.Storage.Relational.Connectors;
-using AssetBridge.Storage.Relational.Credentials;
-using AssetBridge.Storage.Relational.Inventory;
-using AssetBridge.Storage.Relational.Jobs;
-using AssetBridge.Storage.Relational.Migrations;
-using AssetBridge.Storage.Relational.Runs;
+using AssetBridge.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace AssetBridge.Storage.Sqlite;
@@ -18,38 +8,12 @@ namespace AssetBridge.Storage.Sqlite;
 /// The embedded store: connectors, credential rows, runs, the job queue and the inventory in one SQLite
 /// file (WAL mode). Safe to share across threads; writes are serialised, reads run side by side.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed class SqliteStore : RelationalStore
 {
-    private readonly SqliteDatabase database;
-    private readonly MigrationRunner migrations;
-    private readonly InventoryStore inventory;
-
     private SqliteStore(SqliteDatabase database, SqliteStoreOptions options)
+        : base(database, SqliteMigrations.All, options.JobQueue)
     {
-        this.database = database;
-        migrations = new MigrationRunner(database, SqliteMigrations.All);
-        Connectors = new ConnectorStore(database);
-        Credentials = new CredentialRowStore(database);
-        Runs = new RunStore(database);
-        Jobs = new JobQueue(database, options.JobQueue);
-        inventory = new InventoryStore(database);
-        Agents = new AgentStore(database);
-        Tokens = new TokenStore(database);
     }
-
-    public Core.Agents.IAgentStore Agents { get; }
-
-    public Core.Access.ITokenStore Tokens { get; }
-
-    public IConnectorStore Connectors { get; }
-
-    public ICredentialStore Credentials { get; }
-
-    public IRunStore Runs { get; }
-
-    public IJobQueue Jobs { get; }
-
-    public IInventoryStore Inventory => inventory;
 
     /// <summary>
     /// Opens the database file, creating it (and its directory) when missing, and applies pending
@@ -93,13 +57,5 @@ public sealed class SqliteStore : IStore
 
             throw;
         }
-    }
-
-    public Task MigrateAsync(CancellationToken cancellationToken) => migrations.RunAsync(cancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await inventory.DisposeAsync().ConfigureAwait(false);
-        await database.DisposeAsync().ConfigureAwait(false);
     }
 }
