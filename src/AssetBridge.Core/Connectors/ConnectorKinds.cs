@@ -4,4 +4,5 @@ namespace AssetBridge.Core.Connectors;
 public static class ConnectorKinds
 {
     public const string ServiceNow = "servicenow";
+    public const string Azure = "azure";
 }

@@ -9,6 +9,8 @@ namespace AssetBridge.Core.Ingestion;
 [JsonDerivedType(typeof(NetworkAdapterBatch), "networkAdapter")]
 [JsonDerivedType(typeof(BusinessApplicationBatch), "businessApplication")]
 [JsonDerivedType(typeof(RelationshipBatch), "relationship")]
+[JsonDerivedType(typeof(VmInstanceBatch), "vmInstance")]
+[JsonDerivedType(typeof(CloudVmBatch), "cloudVm")]
 public abstract record InventoryBatch
 {
     [JsonIgnore]
@@ -39,5 +41,17 @@ public sealed record BusinessApplicationBatch(IReadOnlyList<BusinessApplication>
 public sealed record RelationshipBatch(IReadOnlyList<CiRelationship> Items) : InventoryBatch
 {
     public override EntityKind Kind => EntityKind.Relationship;
+    public override int Count => Items.Count;
+}
+
+public sealed record VmInstanceBatch(IReadOnlyList<VmInstance> Items) : InventoryBatch
+{
+    public override EntityKind Kind => EntityKind.VmInstance;
+    public override int Count => Items.Count;
+}
+
+public sealed record CloudVmBatch(IReadOnlyList<CloudVm> Items) : InventoryBatch
+{
+    public override EntityKind Kind => EntityKind.CloudVm;
     public override int Count => Items.Count;
 }

@@ -7,6 +7,10 @@ namespace AssetBridge.Core.Jobs;
 /// </summary>
 public interface IJobQueue
 {
+    /// <summary>
+    /// Adds jobs in one transaction. A job whose <c>(run, scope)</c> already exists is skipped, so
+    /// follow-up planning that two replicas race to do adds each job once. Returns the new jobs' ids.
+    /// </summary>
     Task<IReadOnlyList<long>> EnqueueAsync(IReadOnlyList<NewJob> jobs, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest ready job, or a processing job whose lease has expired. Null when none.</summary>

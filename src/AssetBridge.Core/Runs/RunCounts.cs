@@ -11,5 +11,11 @@ public sealed record RunCounts(
 {
     public static readonly RunCounts Zero = new(0, 0, 0, 0, 0, 0);
 
-    public long Records => Devices + NetworkAdapters + BusinessApplications + Relationships;
+    /// <summary>Virtual machine instance CIs read from the CMDB.</summary>
+    public long VmInstances { get; init; }
+
+    /// <summary>Cloud virtual machines read from Azure.</summary>
+    public long CloudVms { get; init; }
+
+    public long Records => Devices + NetworkAdapters + BusinessApplications + Relationships + VmInstances + CloudVms;
 }

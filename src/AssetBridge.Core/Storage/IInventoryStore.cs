@@ -19,6 +19,19 @@ public interface IInventoryStore
     /// </summary>
     Task<long> MarkUnseenDeletedAsync(long connectorId, EntityKind kind, long runId, DateTimeOffset deletedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks deleted every live record of a kind for a connector whose key starts with
+    /// <paramref name="keyPrefix"/> (ordinal, keys are stored normalised) and that the run did not
+    /// see: the deletion scope of one job that listed its scope completely. Returns how many were marked.
+    /// </summary>
+    Task<long> MarkUnseenDeletedInScopeAsync(long connectorId, EntityKind kind, long runId, string keyPrefix, DateTimeOffset deletedAt, CancellationToken cancellationToken);
+
+    /// <summary>Live cloud VMs of every connector (or one), ordered by connector and resource id, streamed.</summary>
+    IAsyncEnumerable<StoredCloudVm> ReadCloudVmsAsync(long? connectorId, CancellationToken cancellationToken);
+
+    /// <summary>Live VM instance CIs that no live device links to (by a cmdb_rel_ci row either way), ordered by connector and sys_id, streamed.</summary>
+    IAsyncEnumerable<StoredVmInstance> ReadUnlinkedVmInstancesAsync(long? connectorId, CancellationToken cancellationToken);
+
     /// <summary>Devices ordered by connector and sys_id, streamed: memory stays flat whatever the inventory's size.</summary>
     IAsyncEnumerable<StoredDevice> ReadDevicesAsync(DeviceQuery query, CancellationToken cancellationToken);
 
