@@ -13,9 +13,10 @@ internal static class ConnectorCommands
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("connector", "Manage connectors: a source (ServiceNow instance) and the credential to read it.");
+        var command = new Command("connector", "Manage connectors: a source (ServiceNow instance, Azure tenant) and the credential to read it.");
         var add = new Command("add", "Add a connector.");
         add.Subcommands.Add(AddServiceNow(console));
+        add.Subcommands.Add(AddAzure(console));
         command.Subcommands.Add(add);
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Test(console));
@@ -58,6 +59,37 @@ internal static class ConnectorCommands
             };
             var connector = await session.Plane.AddConnectorAsync(draft, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Added connector '{connector.Name}' (id {connector.Id}) for {connector.Target}. Check it with 'assetbridge connector test {connector.Name}', then 'assetbridge sync {connector.Name} --full'.").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command AddAzure(CliConsole console)
+    {
+        var name = new Option<string>("--name") { Description = "Connector name.", Required = true };
+        var credential = new Option<string>("--credential") { Description = "An azure-sp or azure-managed-identity credential (name or id).", Required = true };
+        var subscriptions = new Option<string[]>("--subscription") { Description = "A subscription id to read. Repeatable. Default: every subscription the principal can read." };
+        var authorityHost = new Option<string?>("--authority-host") { Description = "Entra ID authority host. Default the public cloud (https://login.microsoftonline.com); US Gov https://login.microsoftonline.us, China https://login.chinacloudapi.cn." };
+        var armEndpoint = new Option<string?>("--arm-endpoint") { Description = "Azure Resource Manager endpoint. Default https://management.azure.com; US Gov https://management.usgovcloudapi.net, China https://management.chinacloudapi.cn." };
+        var every = ConnectorScheduleCommands.Every();
+        var placement = new PlacementOptions();
+        var command = new Command(ConnectorKinds.Azure, "An Azure tenant: its subscriptions and virtual machines, read through Azure Resource Manager.")
+        {
+            name, credential, subscriptions, authorityHost, armEndpoint, every,
+        };
+        placement.AddTo(command);
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
+        {
+            var draft = new ConnectorDraft(parse.GetValue(name)!, ConnectorKinds.Azure, string.Empty, parse.GetValue(credential)!, null, [], null, null)
+            {
+                Subscriptions = parse.GetValue(subscriptions) ?? [],
+                AuthorityHost = parse.GetValue(authorityHost),
+                ArmEndpoint = parse.GetValue(armEndpoint),
+                Every = parse.GetValue(every) is { } interval ? DurationText.Parse(interval, "--every") : null,
+                Placement = placement.Read(parse),
+            };
+            var connector = await session.Plane.AddConnectorAsync(draft, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"Added connector '{connector.Name}' (id {connector.Id}) for {connector.Target}. Check it with 'assetbridge connector test {connector.Name}', then 'assetbridge sync {connector.Name}'.").ConfigureAwait(false);
             return 0;
         }));
         return command;

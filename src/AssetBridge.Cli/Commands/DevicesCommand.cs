@@ -16,7 +16,7 @@ internal static class DevicesCommand
         var csv = new Option<bool>("--csv") { Description = "Print CSV." };
         var minCriticality = new Option<int?>("--min-criticality") { Description = "Only devices at this level or more critical: 0 very high, 1 high, 2 medium, 3 low." };
         var includeDeleted = new Option<bool>("--include-deleted") { Description = "Include devices a completed full sync marked deleted." };
-        var connector = new Option<string?>("--connector") { Description = "Only devices of this connector." };
+        var connector = new Option<string?>("--connector") { Description = "Only entries of this connector (a ServiceNow connector's records, or an Azure connector's VMs)." };
         var command = new Command("devices", "List inventory devices with adapters, business applications and criticality.")
         {
             json, csv, minCriticality, includeDeleted, connector,
@@ -65,8 +65,9 @@ internal static class DevicesCommand
             rows.Add(
             [
                 e.Device.Name ?? e.Device.SysId,
+                DeviceView.StatusName(e.Status),
                 e.Device.Os ?? string.Empty,
-                string.Join(", ", e.NetworkAdapters.Select(a => a.IpAddress).Where(ip => !string.IsNullOrEmpty(ip))),
+                string.Join(", ", IpAddresses(e)),
                 string.Join(", ", e.BusinessApplications.Select(a => a.Number ?? a.SysId)),
                 e.Criticality.Level is { } l ? $"{l.ToString(CultureInfo.InvariantCulture)} {CriticalityScale.Name(l)}" : "unknown",
                 e.Criticality.Reason ?? string.Empty,
@@ -74,10 +75,16 @@ internal static class DevicesCommand
             ]);
         }
 
-        TableOutput.Write(console, ["DEVICE", "OS", "IP ADDRESSES", "APPLICATIONS", "CRITICALITY", "WHY", ""], rows);
+        TableOutput.Write(console, ["DEVICE", "STATUS", "OS", "IP ADDRESSES", "APPLICATIONS", "CRITICALITY", "WHY", ""], rows);
         if (total > TableRowLimit)
         {
             await console.Out.WriteLineAsync($"Showing {TableRowLimit:N0} of {total:N0} devices; use --json or --csv for all, or --min-criticality to narrow.").ConfigureAwait(false);
         }
     }
+
+    /// <summary>The CMDB's adapter addresses, or the VM's private addresses for a VM the CMDB does not know.</summary>
+    internal static IEnumerable<string> IpAddresses(InventoryEntry e) =>
+        e.HasCmdbRecord
+            ? e.NetworkAdapters.Select(a => a.IpAddress).Where(ip => !string.IsNullOrEmpty(ip)).Select(ip => ip!)
+            : e.Cloud?.Vm.PrivateIps ?? [];
 }

@@ -21,6 +21,7 @@ internal static class RootCommandFactory
         root.Subcommands.Add(SyncCommand.Create(console));
         root.Subcommands.Add(RunsCommand.Create(console));
         root.Subcommands.Add(DevicesCommand.Create(console));
+        root.Subcommands.Add(ExposureCommand.Create(console));
         root.Subcommands.Add(AgentsCommands.Create(console));
         root.Subcommands.Add(ServerCommand.Create(console));
         root.Subcommands.Add(TokenCommand.Create(console));

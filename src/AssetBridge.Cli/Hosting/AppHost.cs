@@ -35,7 +35,7 @@ public sealed class AppHost : IAsyncDisposable
         Time = time;
         Loggers = loggers;
         Modules = ConnectorModules.Create(time, loggers, console.Environment);
-        Finalizer = new RunFinalizer(store, time);
+        Finalizer = new RunFinalizer(store, time, Modules.Planners);
         Sync = new SyncService(store, Modules.Planners, Finalizer, time);
         Inventory = new InventoryReader(store);
     }

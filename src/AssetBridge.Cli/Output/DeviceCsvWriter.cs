@@ -11,6 +11,7 @@ internal static class DeviceCsvWriter
         "connector", "sysId", "name", "os", "osVersion", "osServicePack", "cpuType", "category", "assetTag", "virtual",
         "serviceNowCriticality", "usedFor", "lastLoggedOnUser", "mostFrequentUser", "sysClassName", "uPrimaryBusinessApplication",
         "ipAddresses", "macAddresses", "businessApplications", "criticalityLevel", "criticalityReason", "deletedAt",
+        "status", "cloudResourceId", "cloudVmId", "matchRule", "matchValue", "internetFacing", "publicIps",
     ];
 
     public static async Task<long> WriteAsync(TextWriter output, IAsyncEnumerable<InventoryEntry> entries, CancellationToken cancellationToken)
@@ -22,7 +23,7 @@ internal static class DeviceCsvWriter
             var d = entry.Device;
             string?[] cells =
             [
-                entry.Connector, d.SysId, d.Name, d.Os, d.OsVersion, d.OsServicePack, d.CpuType, d.Category, d.AssetTag,
+                entry.Connector, entry.HasCmdbRecord ? d.SysId : null, d.Name, d.Os, d.OsVersion, d.OsServicePack, d.CpuType, d.Category, d.AssetTag,
                 d.Virtual is null ? null : d.Virtual.Value ? "true" : "false",
                 d.ServiceNowCriticality, d.UsedFor, d.LastLoggedOnUser, d.MostFrequentUser, d.SysClassName, d.UPrimaryBusinessApplication,
                 string.Join(';', entry.NetworkAdapters.Select(a => a.IpAddress).Where(v => !string.IsNullOrEmpty(v))),
@@ -31,6 +32,13 @@ internal static class DeviceCsvWriter
                 entry.Criticality.Level?.ToString(CultureInfo.InvariantCulture),
                 entry.Criticality.Reason,
                 entry.DeletedAt?.ToString("O", CultureInfo.InvariantCulture),
+                DeviceView.StatusName(entry.Status),
+                entry.Cloud?.Vm.ResourceId,
+                entry.Cloud?.Vm.VmId,
+                entry.Match is { } m ? DeviceView.RuleName(m.Rule) : null,
+                entry.Match?.Value,
+                entry.Exposure.InternetFacing ? "true" : "false",
+                string.Join(';', entry.Exposure.PublicIps),
             ];
             await output.WriteLineAsync(string.Join(',', cells.Select(Escape))).ConfigureAwait(false);
             count++;

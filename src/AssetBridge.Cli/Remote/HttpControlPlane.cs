@@ -86,7 +86,8 @@ internal sealed class HttpControlPlane : IControlPlane, IDisposable
     {
         var query = $"devices?includeDeleted={(filter.IncludeDeleted ? "true" : "false")}"
             + (filter.Connector is { } c ? "&connector=" + Path(c) : string.Empty)
-            + (filter.MinCriticality is { } m ? $"&minCriticality={m}" : string.Empty);
+            + (filter.MinCriticality is { } m ? $"&minCriticality={m}" : string.Empty)
+            + (filter.InternetFacingOnly ? "&internetFacing=true" : string.Empty);
         return StreamAsync<InventoryEntry>(HttpMethod.Get, query, cancellationToken);
     }
 

@@ -26,13 +26,26 @@ public sealed record ConnectorDraft(
     public TimeSpan? Every { get; init; }
 
     public AgentPlacement Placement { get; init; } = AgentPlacement.Any;
+
+    /// <summary>Azure: the subscriptions to read (ids); empty reads every subscription the principal can read.</summary>
+    public IReadOnlyList<string> Subscriptions { get; init; } = [];
+
+    /// <summary>Azure: the Entra ID authority host; null for the public cloud.</summary>
+    public string? AuthorityHost { get; init; }
+
+    /// <summary>Azure: the Resource Manager endpoint; null for the public cloud.</summary>
+    public string? ArmEndpoint { get; init; }
 }
 
 /// <summary>A run and its jobs as they stand.</summary>
 public sealed record RunStatus(SyncRun Run, IReadOnlyList<JobRecord> Jobs);
 
 /// <summary>Which devices to read: of one connector (name or id), with deleted ones, at or above a criticality level.</summary>
-public sealed record DeviceFilter(string? Connector = null, bool IncludeDeleted = false, int? MinCriticality = null);
+public sealed record DeviceFilter(string? Connector = null, bool IncludeDeleted = false, int? MinCriticality = null)
+{
+    /// <summary>Only entries reachable from the internet (a public IP in Azure or on a CMDB adapter).</summary>
+    public bool InternetFacingOnly { get; init; }
+}
 
 /// <summary>What an admin does to an agent.</summary>
 public enum AgentAction

@@ -10,6 +10,10 @@ public sealed class CredentialService
     {
         [CredentialTypes.ServiceNowBasic] = ([CredentialTypes.Username], [CredentialTypes.Password]),
         [CredentialTypes.ServiceNowOAuth] = ([CredentialTypes.ClientId], [CredentialTypes.ClientSecret]),
+
+        // A client secret or a client certificate: which one is checked below.
+        [CredentialTypes.AzureServicePrincipal] = ([CredentialTypes.TenantId, CredentialTypes.ClientId], []),
+        [CredentialTypes.AzureManagedIdentity] = ([], []),
     };
 
     private readonly ICredentialVault _vault;
@@ -49,6 +53,12 @@ public sealed class CredentialService
             && string.IsNullOrEmpty(secret.Get(CredentialTypes.Password)))
         {
             throw new AssetBridgeException(ErrorKind.Usage, "An OAuth credential with --username uses the password grant and needs the user's password; pipe it on stdin after the client secret, or use --password-env.");
+        }
+
+        if (type == CredentialTypes.AzureServicePrincipal
+            && string.IsNullOrEmpty(secret.Get(CredentialTypes.ClientSecret)) == string.IsNullOrEmpty(secret.Get(CredentialTypes.ClientCertificate)))
+        {
+            throw new AssetBridgeException(ErrorKind.Usage, "An azure-sp credential needs exactly one of a client secret (stdin or --client-secret-env) and a client certificate (--certificate-file).");
         }
 
         if (await _vault.FindAsync(name, cancellationToken).ConfigureAwait(false) is not null)

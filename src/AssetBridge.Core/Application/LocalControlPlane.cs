@@ -51,6 +51,7 @@ public sealed partial class LocalControlPlane : IControlPlane
     public async Task<Connector> AddConnectorAsync(ConnectorDraft draft, CancellationToken cancellationToken)
     {
         var (target, settings) = _catalog.Describe(draft);
+        await CheckCredentialKindAsync(draft, cancellationToken).ConfigureAwait(false);
         CheckInterval(draft.Every);
         CheckPlacement(draft.Placement);
         var connector = await _connectors.AddAsync(draft.Name, draft.Kind, target, draft.Credential, settings, cancellationToken).ConfigureAwait(false);
@@ -138,7 +139,24 @@ public sealed partial class LocalControlPlane : IControlPlane
             : (long?)null;
         await foreach (var entry in _inventory.ReadAsync(new DeviceQuery(connectorId, filter.IncludeDeleted), filter.MinCriticality, cancellationToken).ConfigureAwait(false))
         {
+            if (filter.InternetFacingOnly && !entry.Exposure.InternetFacing)
+            {
+                continue;
+            }
+
             yield return entry;
+        }
+    }
+
+    /// <summary>A connector reads its source with a credential of its own kind (servicenow-*, azure-*); anything else fails at the first job.</summary>
+    private async Task CheckCredentialKindAsync(ConnectorDraft draft, CancellationToken cancellationToken)
+    {
+        if (await _vault.FindAsync(draft.Credential, cancellationToken).ConfigureAwait(false) is { } credential
+            && !credential.Type.StartsWith(draft.Kind.ToLowerInvariant() + "-", StringComparison.Ordinal))
+        {
+            throw new AssetBridgeException(
+                ErrorKind.Usage,
+                $"Credential '{credential.Name}' is a {credential.Type} credential, which a {draft.Kind.ToLowerInvariant()} connector cannot use; add a {draft.Kind.ToLowerInvariant()}-* credential with 'assetbridge credential add' and name it.");
         }
     }
 

@@ -15,8 +15,10 @@ internal static class RunsApi
             .WithSummary("Recent runs, newest first (?connector=, ?limit= 1-10000, default 20).").RequireAuthorization(BearerAuthentication.ReaderPolicy);
         api.MapGet("/runs/{id:long}", (long id, IControlPlane plane, CancellationToken ct) => plane.GetRunAsync(id, ct))
             .WithSummary("A run with its jobs: state, assigned agent, wait reason.").RequireAuthorization(BearerAuthentication.ReaderPolicy);
-        api.MapGet("/devices", (string? connector, bool? includeDeleted, int? minCriticality, IControlPlane plane, HttpContext context) =>
-                JsonArrayStream.WriteAsync(context, plane.ReadDevicesAsync(new DeviceFilter(connector, includeDeleted ?? false, minCriticality), context.RequestAborted)))
-            .WithSummary("The inventory as a JSON array, streamed (?connector=, ?includeDeleted=, ?minCriticality=).").RequireAuthorization(BearerAuthentication.ReaderPolicy);
+        api.MapGet("/devices", (string? connector, bool? includeDeleted, int? minCriticality, bool? internetFacing, IControlPlane plane, HttpContext context) =>
+                JsonArrayStream.WriteAsync(context, plane.ReadDevicesAsync(
+                    new DeviceFilter(connector, includeDeleted ?? false, minCriticality) { InternetFacingOnly = internetFacing ?? false },
+                    context.RequestAborted)))
+            .WithSummary("The joined inventory as a JSON array, streamed (?connector=, ?includeDeleted=, ?minCriticality=, ?internetFacing=).").RequireAuthorization(BearerAuthentication.ReaderPolicy);
     }
 }

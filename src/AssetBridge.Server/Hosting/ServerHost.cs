@@ -111,7 +111,7 @@ public sealed class ServerHost : IAsyncDisposable
         services.AddSingleton<ICredentialVault>(new CredentialVault(store, masterKey, options.Time));
         services.AddSingleton(sp => ConnectorModules.Create(options.Time, sp.GetRequiredService<ILoggerFactory>(), options.Environment));
         services.AddSingleton<IConnectorCatalog>(sp => sp.GetRequiredService<ConnectorModules>());
-        services.AddSingleton(sp => new RunFinalizer(store, options.Time));
+        services.AddSingleton(sp => new RunFinalizer(store, options.Time, sp.GetRequiredService<ConnectorModules>().Planners));
         services.AddSingleton(sp => new SyncService(store, sp.GetRequiredService<ConnectorModules>().Planners, sp.GetRequiredService<RunFinalizer>(), options.Time));
         services.AddSingleton<IControlPlane>(sp => new LocalControlPlane(
             store, sp.GetRequiredService<ICredentialVault>(), sp.GetRequiredService<IConnectorCatalog>(), sp.GetRequiredService<SyncService>(), sp.GetRequiredService<RunFinalizer>(), options.Time)

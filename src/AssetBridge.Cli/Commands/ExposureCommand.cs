@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using AssetBridge.Cli.Output;
+using AssetBridge.Core.Application;
+using AssetBridge.Core.Inventory;
+
+namespace AssetBridge.Cli.Commands;
+
+/// <summary>
+/// <c>exposure [--json] [--connector C]</c>: the entries reachable from the internet, most critical
+/// first — what to look at first when an exploit is in the news.
+/// </summary>
+internal static class ExposureCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array, in the same shape as devices --json." };
+        var connector = new Option<string?>("--connector") { Description = "Only entries of this connector." };
+        var command = new Command("exposure", "List internet-facing devices and VMs (a public IP), most critical first.") { json, connector };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
+        {
+            var filter = new DeviceFilter(parse.GetValue(connector)) { InternetFacingOnly = true };
+            var entries = new List<InventoryEntry>();
+            await foreach (var entry in session.Plane.ReadDevicesAsync(filter, cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(entry);
+            }
+
+            var ranked = Rank(entries);
+            if (parse.GetValue(json))
+            {
+                await DeviceJsonWriter.WriteAsync(console.Out, ToAsync(ranked), cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
+            WriteTable(console, ranked);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Most critical first; unknown criticality after every known level; then by name, for a stable order.</summary>
+    internal static IReadOnlyList<InventoryEntry> Rank(IEnumerable<InventoryEntry> entries) =>
+        entries
+            .OrderBy(e => e.Criticality.Level ?? int.MaxValue)
+            .ThenBy(e => e.Device.Name ?? e.Cloud?.Vm.Name ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(e => e.Cloud?.Vm.ResourceId ?? e.Device.SysId, StringComparer.Ordinal)
+            .ToList();
+
+    internal static void WriteTable(CliConsole console, IReadOnlyList<InventoryEntry> ranked)
+    {
+        var rows = ranked.Select(e => new[]
+        {
+            e.Device.Name ?? e.Cloud?.Vm.Name ?? e.Device.SysId,
+            DeviceView.StatusName(e.Status),
+            string.Join(", ", e.Exposure.PublicIps),
+            e.Criticality.Level is { } l ? $"{l.ToString(CultureInfo.InvariantCulture)} {CriticalityScale.Name(l)}" : "unknown",
+            e.Criticality.Reason ?? string.Empty,
+        }).ToList();
+        TableOutput.Write(console, ["DEVICE", "STATUS", "PUBLIC IPS", "CRITICALITY", "WHY"], rows);
+        console.Out.WriteLine(ranked.Count == 1 ? "1 internet-facing entry." : $"{ranked.Count:N0} internet-facing entries.");
+    }
+
+    private static async IAsyncEnumerable<InventoryEntry> ToAsync(IEnumerable<InventoryEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            yield return entry;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}
