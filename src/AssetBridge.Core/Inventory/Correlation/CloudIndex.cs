@@ -33,7 +33,10 @@ public sealed class CloudIndex
 
         foreach (var mac in vm.MacAddresses)
         {
-            AddUnique(_byMac, mac, record);
+            if (CloudIds.Mac(mac) is { } normal)
+            {
+                AddUnique(_byMac, normal, record);
+            }
         }
 
         var host = CloudIds.HostName(vm.ComputerName) ?? CloudIds.HostName(vm.Name);
