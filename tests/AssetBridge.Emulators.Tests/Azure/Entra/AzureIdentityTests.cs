@@ -7,6 +7,7 @@ using AssetBridge.Emulators.Tests.Azure.Support;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using Microsoft.Identity.Client;
 using static AssetBridge.Emulators.Tests.Azure.Support.AzureTestEmulator;
 
 namespace AssetBridge.Emulators.Tests.Azure.Entra;
@@ -29,7 +30,47 @@ public sealed class AzureIdentityTests
         using var response = await arm.GetAsync(SubscriptionsPath);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, emulator.Stats.TokensIssued);
-        foreach (var r in emulator.Stats.RecentRequests) Console.WriteLine($"{r.Method} {r.Path}{r.QueryString} {r.Endpoint} {r.StatusCode}");
+    }
+
+    [Fact]
+    public async Task WithInstanceDiscoveryDisabled_MsalCallsOnlyTheTokenEndpoint()
+    {
+        await using var emulator = await StartAsync();
+        var credential = new ClientSecretCredential(
+            emulator.TenantId, AzureEmulatorOptions.DefaultClientId, AzureEmulatorOptions.DefaultClientSecret, Options<ClientSecretCredentialOptions>(emulator));
+
+        await credential.GetTokenAsync(new TokenRequestContext([ArmScope]), CancellationToken.None);
+        await credential.GetTokenAsync(new TokenRequestContext([ArmScope]), CancellationToken.None);
+
+        var request = Assert.Single(emulator.Stats.RecentRequests);
+        Assert.Equal(("POST", $"/{emulator.TenantId}/oauth2/v2.0/token", "token"), (request.Method, request.Path, request.Endpoint));
+    }
+
+    [Fact]
+    public async Task ClientSecretCredential_WithAWrongSecret_FailsWithEntrasCode()
+    {
+        await using var emulator = await StartAsync();
+        var credential = new ClientSecretCredential(emulator.TenantId, AzureEmulatorOptions.DefaultClientId, "not-the-secret", Options<ClientSecretCredentialOptions>(emulator));
+
+        var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => credential.GetTokenAsync(new TokenRequestContext([ArmScope]), CancellationToken.None).AsTask());
+
+        var entra = Assert.IsType<MsalServiceException>(error.InnerException);
+        Assert.Equal("invalid_client", entra.ErrorCode);
+        Assert.Contains("AADSTS7000215", entra.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClientSecretCredential_ForAnUnknownTenant_FailsWithEntrasCode()
+    {
+        await using var emulator = await StartAsync();
+        var credential = new ClientSecretCredential(
+            "11111111-2222-4333-8444-555555555555", AzureEmulatorOptions.DefaultClientId, AzureEmulatorOptions.DefaultClientSecret, Options<ClientSecretCredentialOptions>(emulator));
+
+        var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => credential.GetTokenAsync(new TokenRequestContext([ArmScope]), CancellationToken.None).AsTask());
+
+        var entra = Assert.IsType<MsalServiceException>(error.InnerException);
+        Assert.Equal("invalid_request", entra.ErrorCode);
+        Assert.Contains("AADSTS90002", entra.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +85,26 @@ public sealed class AzureIdentityTests
 
         Assert.False(string.IsNullOrEmpty(token.Token));
         Assert.Equal(1, emulator.Stats.TokensIssued);
-        foreach (var r in emulator.Stats.RecentRequests) Console.WriteLine($"{r.Method} {r.Path}{r.QueryString} {r.Endpoint} {r.StatusCode}");
+        using var arm = Client(emulator);
+        arm.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        using var response = await arm.GetAsync(SubscriptionsPath);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClientCertificateCredential_WithAnUnregisteredCertificate_FailsWithEntrasCode()
+    {
+        using var registered = SelfSignedRsa("CN=registered");
+        using var other = SelfSignedRsa("CN=other");
+        await using var emulator = await StartAsync(o => o.Principals.Add(
+            new AzureEmulatorPrincipal("cert-client", null, X509CertificateLoader.LoadCertificate(registered.RawData))));
+        var credential = new ClientCertificateCredential(emulator.TenantId, "cert-client", other, Options<ClientCertificateCredentialOptions>(emulator));
+
+        var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => credential.GetTokenAsync(new TokenRequestContext([ArmScope]), CancellationToken.None).AsTask());
+
+        var entra = Assert.IsType<MsalServiceException>(error.InnerException);
+        Assert.Equal("invalid_client", entra.ErrorCode);
+        Assert.Contains("AADSTS700027", entra.Message, StringComparison.Ordinal);
     }
 
     internal static T Options<T>(AzureEmulator emulator)
