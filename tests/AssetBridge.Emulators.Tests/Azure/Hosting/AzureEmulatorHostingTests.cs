@@ -115,7 +115,7 @@ public sealed class AzureEmulatorHostingTests
         var pem = Path.Combine(Path.GetTempPath(), $"assetbridge-azure-{Guid.NewGuid():N}.pem");
         try
         {
-            var running = AzureEmulatorHost.RunAsync(new AzureEmulatorOptions(), output, cancel.Token, pem);
+            var running = AzureEmulatorHost.RunAsync(new AzureEmulatorOptions(), output, pem, cancel.Token);
             await Task.WhenAny(output.FirstLine, running).WaitAsync(TimeSpan.FromSeconds(20));
 
             Assert.Matches(
