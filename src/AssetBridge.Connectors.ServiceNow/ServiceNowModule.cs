@@ -1,5 +1,6 @@
 using System.Net;
 using AssetBridge.Connectors.ServiceNow.Authentication;
+using AssetBridge.Connectors.ServiceNow.Mapping;
 using AssetBridge.Connectors.ServiceNow.Operations;
 using AssetBridge.Connectors.ServiceNow.Planning;
 using AssetBridge.Connectors.ServiceNow.Probe;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace AssetBridge.Connectors.ServiceNow;
 
 /// <summary>
-/// The ServiceNow connector, composed once per process: the four CMDB operations, the sync planner,
+/// The ServiceNow connector, composed once per process: the CMDB operations (one per table), the sync planner,
 /// the Basic and OAuth authenticator providers and the connector probe, sharing one HTTP client and
 /// one set of per-instance gates (so every job to an instance obeys the same rate-limit blackout).
 /// Dispose it when the process ends.
@@ -29,7 +30,8 @@ public sealed class ServiceNowModule : IDisposable
         _http = http;
         _client = client;
         _time = time;
-        Operations = Enum.GetValues<EntityKind>().Select(kind => (IOperation)new ListTableOperation(kind, client, http)).ToList();
+        // The ServiceNow kinds only: EntityKind also names kinds other connectors read (CloudVm).
+        Operations = EntityFields.All.Select(fields => (IOperation)new ListTableOperation(fields.Kind, client, http)).ToList();
         Planner = new ServiceNowSyncPlanner();
         AuthenticatorProviders =
         [

@@ -65,9 +65,25 @@ internal sealed record EntityFields(EntityKind Kind, string Prefix, IReadOnlyLis
         Pair(SysUpdatedOn, SysUpdatedOnColumn),
     ]);
 
-    public static readonly IReadOnlyList<EntityFields> All = [Device, NetworkAdapter, BusinessApplication, Relationship];
+    /// <summary>Virtual machine instances (<c>cmdb_ci_vm_instance</c>): for Azure, object_id is the resource id and vm_inst_id the VM id.</summary>
+    public static readonly EntityFields VmInstance = new(EntityKind.VmInstance, "vmInstance",
+    [
+        Pair(SysId, SysIdColumn),
+        Pair("name", "name"),
+        Pair("objectId", "object_id"),
+        Pair("vmInstId", "vm_inst_id"),
+        Pair("state", "state"),
+        Pair(SysUpdatedOn, SysUpdatedOnColumn),
+    ]);
 
-    public static EntityFields For(EntityKind kind) => All.First(f => f.Kind == kind);
+    /// <summary>
+    /// The kinds a ServiceNow connector reads, one table and one job each, in planning order. Listed
+    /// here rather than taken from <see cref="EntityKind"/>, which also holds kinds of other connectors.
+    /// </summary>
+    public static readonly IReadOnlyList<EntityFields> All = [Device, NetworkAdapter, BusinessApplication, Relationship, VmInstance];
+
+    public static EntityFields For(EntityKind kind) =>
+        All.FirstOrDefault(f => f.Kind == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a ServiceNow record kind.");
 
     /// <summary>True for the fields whose column is fixed because paging depends on it.</summary>
     public static bool IsFixed(string field) => field is SysId or SysUpdatedOn;

@@ -13,6 +13,7 @@ internal static class RecordMapper
         EntityKind.NetworkAdapter => new NetworkAdapterBatch(rows.Select(r => ToAdapter(new RowReader(columns, r), table)).ToList()),
         EntityKind.BusinessApplication => new BusinessApplicationBatch(rows.Select(r => ToApplication(new RowReader(columns, r), table)).ToList()),
         EntityKind.Relationship => new RelationshipBatch(rows.Select(r => ToRelationship(new RowReader(columns, r), table)).ToList()),
+        EntityKind.VmInstance => new VmInstanceBatch(rows.Select(r => ToVmInstance(new RowReader(columns, r), table)).ToList()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a ServiceNow record kind."),
     };
 
@@ -63,6 +64,17 @@ internal static class RecordMapper
         Parent = row.Text("parent"),
         Child = row.Text("child"),
         Type = row.Text("type"),
+        SysUpdatedOn = row.Text(EntityFields.SysUpdatedOn),
+    };
+
+    /// <summary>The object id and VM id are kept as the CMDB wrote them; the join normalises them (see <see cref="CloudIds"/>).</summary>
+    public static VmInstance ToVmInstance(RowReader row, string table) => new()
+    {
+        SysId = SysId(row, table),
+        Name = row.Text("name"),
+        ObjectId = row.Text("objectId"),
+        VmInstId = row.Text("vmInstId"),
+        State = row.Text("state"),
         SysUpdatedOn = row.Text(EntityFields.SysUpdatedOn),
     };
 

@@ -14,4 +14,7 @@ internal static partial class OperationLog
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Read {Records} records of {Table} in {Pages} pages; {Hidden} counted but hidden by ACLs.")]
     public static partial void Finished(ILogger logger, string table, long records, long pages, long hidden);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Warning, Message = "{Host} has no table {Table}, so it keeps no VM instance CIs there (no cloud discovery) and none are read; if they are kept in another table, set it on the connector (--vm-instance-table).")]
+    public static partial void VmInstanceTableMissing(ILogger logger, string table, string host);
 }

@@ -8,8 +8,8 @@ using AssetBridge.Core.Runs;
 namespace AssetBridge.Connectors.ServiceNow.Planning;
 
 /// <summary>
-/// Plans a ServiceNow run as four jobs, one per table. The scope of each job is its table name, so
-/// watermarks and deletions are kept per table.
+/// Plans a ServiceNow run as one job per table (<see cref="EntityFields.All"/>). The scope of each job
+/// is its table name, so watermarks and deletions are kept per table.
 /// </summary>
 internal sealed class ServiceNowSyncPlanner : ISyncPlanner
 {
@@ -36,7 +36,8 @@ internal sealed class ServiceNowSyncPlanner : ISyncPlanner
                 settings.MaxConcurrentRequests,
                 run.Mode,
                 watermark,
-                fields.Kind == EntityKind.Relationship ? ApplicationLinksFilter(settings.ApplicationTable) : null);
+                fields.Kind == EntityKind.Relationship ? RelationshipFilter(settings) : null,
+                settings.MissingTableIsEmpty(fields.Kind));
             jobs.Add(new NewJob(
                 run.Id,
                 connector.Id,
@@ -51,7 +52,13 @@ internal sealed class ServiceNowSyncPlanner : ISyncPlanner
         return jobs;
     }
 
-    /// <summary>Only relationships that touch a business application matter to criticality; the rest are not read.</summary>
-    internal static string ApplicationLinksFilter(string applicationTable) =>
-        $"parent.sys_class_name={applicationTable}^ORchild.sys_class_name={applicationTable}";
+    /// <summary>
+    /// Only relationships that touch a business application (criticality) or a VM instance (its guest
+    /// computer, "Virtualized by::Virtualizes") are read; the rest are not. The ends are told apart by
+    /// class, not by relationship type, which instances use loosely. The class is matched exactly: VM
+    /// instances of a subclass of the table (VMware's cmdb_ci_vmware_instance) keep no links.
+    /// </summary>
+    internal static string RelationshipFilter(ServiceNowConnectorSettings settings) =>
+        $"parent.sys_class_name={settings.ApplicationTable}^ORchild.sys_class_name={settings.ApplicationTable}" +
+        $"^ORparent.sys_class_name={settings.VmInstanceTable}^ORchild.sys_class_name={settings.VmInstanceTable}";
 }

@@ -10,6 +10,8 @@ namespace AssetBridge.Connectors.ServiceNow.Planning;
 /// <summary>
 /// What one table job needs, as JSON in the job's Parameters: everything but the credential, which
 /// travels by id. <see cref="Filter"/> is an encoded query ANDed into every page's query.
+/// <see cref="MissingTableIsEmpty"/>: the instance may lack the table, and then has no such records
+/// (the job ends with none and a warning instead of failing).
 /// </summary>
 internal sealed record TableJobParameters(
     string InstanceUrl,
@@ -19,7 +21,8 @@ internal sealed record TableJobParameters(
     int MaxConcurrentRequests,
     SyncMode Mode,
     Watermark? Watermark,
-    string? Filter)
+    string? Filter,
+    bool MissingTableIsEmpty = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -11,8 +11,8 @@ using AssetBridge.Core.Inventory;
 namespace AssetBridge.Connectors.ServiceNow.Probe;
 
 /// <summary>
-/// <c>connector test</c> for ServiceNow: DNS, TCP/TLS, authentication, then read access to each of the
-/// four tables. Each step says what it found; a failed network or sign-in step ends the test, since
+/// <c>connector test</c> for ServiceNow: DNS, TCP/TLS, authentication, then read access to each table
+/// a sync reads. Each step says what it found; a failed network or sign-in step ends the test, since
 /// the later steps could only fail the same way.
 /// </summary>
 internal sealed class ServiceNowConnectorProbe(
@@ -125,6 +125,11 @@ internal sealed class ServiceNowConnectorProbe(
 
             return new ProbeCheck(name, true, "The table is readable and has no records yet.");
         }
+        catch (TableApiException e) when (e.Failure == TableApiFailure.NoSuchTable && settings.MissingTableIsEmpty(kind))
+        {
+            // As in a sync: the instance keeps no VM instances (no cloud discovery); nothing to fix.
+            return new ProbeCheck(name, true, "The instance has no such table (no cloud discovery), so syncs read no VM instances from it.");
+        }
         catch (AssetBridgeException e)
         {
             return new ProbeCheck(name, false, e.Message);
@@ -134,7 +139,7 @@ internal sealed class ServiceNowConnectorProbe(
     private static TableRequest Request(Uri instance, ServiceNowConnectorSettings settings, EntityKind kind, bool withCount)
     {
         var columns = new ColumnSet(new Dictionary<string, string> { [EntityFields.SysId] = EntityFields.SysIdColumn });
-        var filter = kind == EntityKind.Relationship ? ServiceNowSyncPlanner.ApplicationLinksFilter(settings.ApplicationTable) : string.Empty;
+        var filter = kind == EntityKind.Relationship ? ServiceNowSyncPlanner.RelationshipFilter(settings) : string.Empty;
         return new TableRequest(instance, settings.TableFor(kind), columns, filter, 1, 0, withCount, ServiceNowConnectorSettings.TableOption(kind));
     }
 }

@@ -5,7 +5,7 @@ namespace AssetBridge.Connectors.ServiceNow.Settings;
 
 /// <summary>
 /// Parses and checks field-map overrides. A key is a device field unqualified (<c>osVersion</c>) or
-/// qualified by kind (<c>device.</c>, <c>adapter.</c>, <c>application.</c>, <c>relationship.</c>);
+/// qualified by kind (<c>device.</c>, <c>adapter.</c>, <c>application.</c>, <c>relationship.</c>, <c>vmInstance.</c>);
 /// stored keys are always qualified.
 /// </summary>
 internal static class FieldMapRules

@@ -17,6 +17,7 @@ public sealed record ServiceNowConnectorSettings
     public const string DefaultAdapterTable = "cmdb_ci_network_adapter";
     public const string DefaultApplicationTable = "cmdb_ci_business_app";
     public const string DefaultRelationshipTable = "cmdb_rel_ci";
+    public const string DefaultVmInstanceTable = "cmdb_ci_vm_instance";
 
     /// <summary>Rows per request. 1000 follows the Table API guidance (500–2000) and stays well under the 60 s transaction quota.</summary>
     public const int DefaultPageSize = 1000;
@@ -24,7 +25,7 @@ public sealed record ServiceNowConnectorSettings
     /// <summary>ServiceNow's own cap on <c>sysparm_limit</c>.</summary>
     public const int MaxPageSize = 10_000;
 
-    /// <summary>Requests in flight to one instance at a time. Four keeps the four table jobs moving without crowding a shared instance.</summary>
+    /// <summary>Requests in flight to one instance at a time. Four keeps the table jobs moving without crowding a shared instance.</summary>
     public const int DefaultMaxConcurrentRequests = 4;
 
     public const int MaxMaxConcurrentRequests = 64;
@@ -47,6 +48,13 @@ public sealed record ServiceNowConnectorSettings
     public string RelationshipTable { get; init; } = DefaultRelationshipTable;
 
     /// <summary>
+    /// Virtual machine instances table; default <c>cmdb_ci_vm_instance</c>. An instance without that
+    /// default table (no cloud discovery) is read as having no VM instances; a table named here that
+    /// does not exist fails the sync, like any other misnamed table.
+    /// </summary>
+    public string VmInstanceTable { get; init; } = DefaultVmInstanceTable;
+
+    /// <summary>
     /// Field-map overrides, qualified field name -> column, e.g. <c>device.lastLoggedOnUser</c> ->
     /// <c>u_last_user</c>. Fields not named keep their default column. Empty by default.
     /// </summary>
@@ -61,7 +69,7 @@ public sealed record ServiceNowConnectorSettings
     /// <summary>
     /// Settings from command-line inputs. <paramref name="mapArgs"/> are <c>field=column</c>, where field
     /// is a device field (<c>osVersion</c> or <c>device.osVersion</c>) or <c>adapter.</c>,
-    /// <c>application.</c>, <c>relationship.</c> followed by the field. Nulls keep the defaults.
+    /// <c>application.</c>, <c>relationship.</c>, <c>vmInstance.</c> followed by the field. Nulls keep the defaults.
     /// </summary>
     public static ServiceNowConnectorSettings Create(
         string? deviceTable,
@@ -70,7 +78,8 @@ public sealed record ServiceNowConnectorSettings
         int? maxConcurrentRequests = null,
         string? adapterTable = null,
         string? applicationTable = null,
-        string? relationshipTable = null)
+        string? relationshipTable = null,
+        string? vmInstanceTable = null)
     {
         ArgumentNullException.ThrowIfNull(mapArgs);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -86,6 +95,7 @@ public sealed record ServiceNowConnectorSettings
             AdapterTable = adapterTable ?? DefaultAdapterTable,
             ApplicationTable = applicationTable ?? DefaultApplicationTable,
             RelationshipTable = relationshipTable ?? DefaultRelationshipTable,
+            VmInstanceTable = vmInstanceTable ?? DefaultVmInstanceTable,
             FieldMap = map,
             PageSize = pageSize ?? DefaultPageSize,
             MaxConcurrentRequests = maxConcurrentRequests ?? DefaultMaxConcurrentRequests,
@@ -133,10 +143,20 @@ public sealed record ServiceNowConnectorSettings
     /// <summary>Throws a usage error with one sentence when a value is out of range or unknown.</summary>
     public void Validate()
     {
-        TableNameRules.Validate(DeviceTable, "--device-table");
-        TableNameRules.Validate(AdapterTable, "--adapter-table");
-        TableNameRules.Validate(ApplicationTable, "--application-table");
-        TableNameRules.Validate(RelationshipTable, "--relationship-table");
+        foreach (var fields in EntityFields.All)
+        {
+            TableNameRules.Validate(TableFor(fields.Kind), TableOption(fields.Kind));
+        }
+
+        // A table is a job's scope: the key of its watermark, its deletions and (per run) its job.
+        var shared = EntityFields.All.GroupBy(f => TableFor(f.Kind), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (shared is not null)
+        {
+            throw new AssetBridgeException(
+                ErrorKind.Usage,
+                $"'{shared.Key}' is given for both {string.Join(" and ", shared.Select(f => TableOption(f.Kind)))}; each kind of record needs a table of its own.");
+        }
+
         if (PageSize is < 1 or > MaxPageSize)
         {
             throw new AssetBridgeException(
@@ -161,6 +181,7 @@ public sealed record ServiceNowConnectorSettings
         EntityKind.NetworkAdapter => AdapterTable,
         EntityKind.BusinessApplication => ApplicationTable,
         EntityKind.Relationship => RelationshipTable,
+        EntityKind.VmInstance => VmInstanceTable,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a ServiceNow record kind."),
     };
 
@@ -173,6 +194,15 @@ public sealed record ServiceNowConnectorSettings
         EntityKind.Device => "--device-table",
         EntityKind.NetworkAdapter => "--adapter-table",
         EntityKind.BusinessApplication => "--application-table",
-        _ => "--relationship-table",
+        EntityKind.Relationship => "--relationship-table",
+        EntityKind.VmInstance => "--vm-instance-table",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a ServiceNow record kind."),
     };
+
+    /// <summary>
+    /// Whether a missing table of this kind means "no records" rather than a mistake: only the default
+    /// VM instance table, which instances without cloud discovery may lack.
+    /// </summary>
+    internal bool MissingTableIsEmpty(EntityKind kind) =>
+        kind == EntityKind.VmInstance && string.Equals(VmInstanceTable, DefaultVmInstanceTable, StringComparison.Ordinal);
 }

@@ -98,4 +98,41 @@ public class RecordMapperTests
         Assert.Equal("sys_id,name", columns.FieldsParameter);
         Assert.Equal(columns.IndexOfField("name"), columns.IndexOfField("assetTag"));
     }
+
+    [Fact]
+    public void ToBatch_MapsEveryVmInstanceField_KeepingIdsAsTheCmdbWroteThem()
+    {
+        var columns = new ColumnSet(EntityFields.VmInstance.Resolve(new Dictionary<string, string>()));
+        var row = new string?[columns.Count];
+        row[columns.IndexOfField("sysId")] = "vm1";
+        row[columns.IndexOfField("name")] = "web-01";
+        row[columns.IndexOfField("objectId")] = "/subscriptions/ABC/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/web-01";
+        row[columns.IndexOfField("vmInstId")] = "0F8FAD5B-D9CB-469F-A165-70867728950E";
+        row[columns.IndexOfField("state")] = "On";
+        row[columns.IndexOfField("sysUpdatedOn")] = string.Empty;
+
+        var batch = Assert.IsType<VmInstanceBatch>(RecordMapper.ToBatch(EntityKind.VmInstance, columns, [row], "cmdb_ci_vm_instance"));
+
+        Assert.Equal(
+            new VmInstance
+            {
+                SysId = "vm1",
+                Name = "web-01",
+                ObjectId = "/subscriptions/ABC/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/web-01",
+                VmInstId = "0F8FAD5B-D9CB-469F-A165-70867728950E",
+                State = "On",
+                SysUpdatedOn = null,
+            },
+            Assert.Single(batch.Items));
+        Assert.Equal(["sys_id", "name", "object_id", "vm_inst_id", "state", "sys_updated_on"], columns.Columns);
+    }
+
+    [Fact]
+    public void ToBatch_RefusesKindsThatAreNotServiceNows()
+    {
+        var columns = new ColumnSet(EntityFields.Device.Resolve(new Dictionary<string, string>()));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => RecordMapper.ToBatch(EntityKind.CloudVm, columns, [], "x"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EntityFields.For(EntityKind.CloudVm));
+    }
 }

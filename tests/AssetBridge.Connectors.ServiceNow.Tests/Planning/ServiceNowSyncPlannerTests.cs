@@ -22,10 +22,10 @@ public class ServiceNowSyncPlannerTests
         var jobs = new ServiceNowSyncPlanner().Plan(Connector, Run(SyncMode.Full), new Dictionary<string, Watermark>());
 
         Assert.Equal(
-            ["servicenow-cmdb-1.0-ListDevices", "servicenow-cmdb-1.0-ListNetworkAdapters", "servicenow-cmdb-1.0-ListBusinessApplications", "servicenow-cmdb-1.0-ListRelationships"],
+            ["servicenow-cmdb-1.0-ListDevices", "servicenow-cmdb-1.0-ListNetworkAdapters", "servicenow-cmdb-1.0-ListBusinessApplications", "servicenow-cmdb-1.0-ListRelationships", "servicenow-cmdb-1.0-ListVmInstances"],
             jobs.Select(j => j.Operation.ToString()));
-        Assert.Equal(["cmdb_ci_computer", "cmdb_ci_network_adapter", "cmdb_ci_business_app", "cmdb_rel_ci"], jobs.Select(j => j.Scope));
-        Assert.Equal([EntityKind.Device, EntityKind.NetworkAdapter, EntityKind.BusinessApplication, EntityKind.Relationship], jobs.Select(j => j.Kind!.Value));
+        Assert.Equal(["cmdb_ci_computer", "cmdb_ci_network_adapter", "cmdb_ci_business_app", "cmdb_rel_ci", "cmdb_ci_vm_instance"], jobs.Select(j => j.Scope));
+        Assert.Equal([EntityKind.Device, EntityKind.NetworkAdapter, EntityKind.BusinessApplication, EntityKind.Relationship, EntityKind.VmInstance], jobs.Select(j => j.Kind!.Value));
         Assert.All(jobs, j =>
         {
             Assert.Equal(11, j.RunId);
@@ -69,13 +69,44 @@ public class ServiceNowSyncPlannerTests
     }
 
     [Fact]
-    public void Plan_ReadsOnlyApplicationLinks_FromTheRelationshipTable()
+    public void Plan_ReadsOnlyApplicationAndVmInstanceLinks_FromTheRelationshipTable()
     {
         var jobs = new ServiceNowSyncPlanner().Plan(Connector, Run(SyncMode.Full), new Dictionary<string, Watermark>());
 
         Assert.Equal(
-            "parent.sys_class_name=cmdb_ci_business_app^ORchild.sys_class_name=cmdb_ci_business_app",
+            "parent.sys_class_name=cmdb_ci_business_app^ORchild.sys_class_name=cmdb_ci_business_app^ORparent.sys_class_name=cmdb_ci_vm_instance^ORchild.sys_class_name=cmdb_ci_vm_instance",
             TableJobParameters.Parse(jobs[3].Parameters).Filter);
+    }
+
+    [Fact]
+    public void Plan_FollowsTheConnectorsTables_IntoTheRelationshipFilter()
+    {
+        var connector = Connector with
+        {
+            SettingsJson = ServiceNowConnectorSettings.Create(null, [], null, applicationTable: "u_apps", vmInstanceTable: "u_vms").ToJson(),
+        };
+
+        var jobs = new ServiceNowSyncPlanner().Plan(connector, Run(SyncMode.Full), new Dictionary<string, Watermark>());
+
+        Assert.Equal(
+            "parent.sys_class_name=u_apps^ORchild.sys_class_name=u_apps^ORparent.sys_class_name=u_vms^ORchild.sys_class_name=u_vms",
+            TableJobParameters.Parse(jobs.Single(j => j.Kind == EntityKind.Relationship).Parameters).Filter);
+    }
+
+    [Fact]
+    public void Plan_ReadsVmInstances_WithTheirColumns_AndOnlyTheDefaultTableMayBeMissing()
+    {
+        var custom = Connector with { SettingsJson = ServiceNowConnectorSettings.Create(null, ["vmInstance.objectId=u_resource_id"], null, vmInstanceTable: "u_vms").ToJson() };
+
+        var byDefault = TableJobParameters.Parse(new ServiceNowSyncPlanner().Plan(Connector, Run(SyncMode.Full), new Dictionary<string, Watermark>())[4].Parameters);
+        var named = TableJobParameters.Parse(new ServiceNowSyncPlanner().Plan(custom, Run(SyncMode.Full), new Dictionary<string, Watermark>())[4].Parameters);
+
+        Assert.Equal(("cmdb_ci_vm_instance", true, (string?)null), (byDefault.Table, byDefault.MissingTableIsEmpty, byDefault.Filter));
+        Assert.Equal(
+            [("sysId", "sys_id"), ("name", "name"), ("objectId", "object_id"), ("vmInstId", "vm_inst_id"), ("state", "state"), ("sysUpdatedOn", "sys_updated_on")],
+            byDefault.Columns.Select(c => (c.Key, c.Value)));
+        Assert.Equal(("u_vms", false, "u_resource_id"), (named.Table, named.MissingTableIsEmpty, named.Columns["objectId"]));
+        Assert.All(new ServiceNowSyncPlanner().Plan(Connector, Run(SyncMode.Full), new Dictionary<string, Watermark>()).SkipLast(1), j => Assert.False(TableJobParameters.Parse(j.Parameters).MissingTableIsEmpty));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AssetBridge.Connectors.ServiceNow.Settings;
 using AssetBridge.Connectors.ServiceNow.Tests.Support;
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Credentials;
@@ -12,10 +13,10 @@ public class ServiceNowConnectorProbeTests
         harness.Module.CreateProbe((connector, target, _) =>
             ValueTask.FromResult(harness.Module.AuthenticatorProviders.Single(p => p.CredentialType == credential.Info.Type).Create(credential, target)));
 
-    private static async Task<List<ProbeCheck>> RunAsync(IConnectorProbe probe, Uri instance)
+    private static async Task<List<ProbeCheck>> RunAsync(IConnectorProbe probe, Uri instance, ServiceNowConnectorSettings? settings = null)
     {
         var checks = new List<ProbeCheck>();
-        await foreach (var check in probe.TestAsync(SyncHarness.Connector(instance), CancellationToken.None))
+        await foreach (var check in probe.TestAsync(SyncHarness.Connector(instance, settings), CancellationToken.None))
         {
             checks.Add(check);
         }
@@ -32,13 +33,28 @@ public class ServiceNowConnectorProbeTests
         var checks = await RunAsync(ProbeFor(harness, TestCredentials.Basic("assetbridge", "assetbridge")), emulator.BaseAddress);
 
         Assert.Equal(
-            ["DNS resolution", "TCP connection", "Authentication", "Read cmdb_ci_computer", "Read cmdb_ci_network_adapter", "Read cmdb_ci_business_app", "Read cmdb_rel_ci"],
+            ["DNS resolution", "TCP connection", "Authentication", "Read cmdb_ci_computer", "Read cmdb_ci_network_adapter", "Read cmdb_ci_business_app", "Read cmdb_rel_ci", "Read cmdb_ci_vm_instance"],
             checks.Select(c => c.Name));
         Assert.All(checks, c => Assert.True(c.Passed, c.Detail));
         Assert.Equal("ServiceNow accepted the credentials of user 'assetbridge'.", checks[2].Detail);
         Assert.Equal("12 records visible.", checks[3].Detail);
         Assert.Equal("24 records visible.", checks[4].Detail);
         Assert.Equal("3 records visible.", checks[5].Detail);
+    }
+
+    [Fact]
+    public async Task Test_PassesTheVmInstanceStep_OnAnInstanceWithoutTheDefaultTable_ButNotANamedOne()
+    {
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 2 });
+        using var harness = SyncHarness.Create();
+        var probe = ProbeFor(harness, TestCredentials.Basic("assetbridge", "assetbridge"));
+
+        var byDefault = (await RunAsync(probe, emulator.BaseAddress)).Single(c => c.Name == "Read cmdb_ci_vm_instance");
+        var named = (await RunAsync(probe, emulator.BaseAddress, new ServiceNowConnectorSettings { VmInstanceTable = "u_vms" })).Single(c => c.Name == "Read u_vms");
+
+        Assert.Equal(new ProbeCheck("Read cmdb_ci_vm_instance", true, "The instance has no such table (no cloud discovery), so syncs read no VM instances from it."), byDefault);
+        Assert.False(named.Passed);
+        Assert.Contains("check --vm-instance-table", named.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public class ServiceNowConnectorSettingsTests
         Assert.Equal("cmdb_ci_network_adapter", settings.AdapterTable);
         Assert.Equal("cmdb_ci_business_app", settings.ApplicationTable);
         Assert.Equal("cmdb_rel_ci", settings.RelationshipTable);
+        Assert.Equal("cmdb_ci_vm_instance", settings.VmInstanceTable);
         Assert.Equal(1000, settings.PageSize);
         Assert.Equal(4, settings.MaxConcurrentRequests);
         Assert.Empty(settings.FieldMap);
@@ -170,5 +171,41 @@ public class ServiceNowConnectorSettingsTests
         var e = Assert.Throws<AssetBridgeException>(() => ServiceNowConnectorSettings.ValidateInstanceUrl("https://admin:secret@contoso.service-now.com"));
 
         Assert.DoesNotContain("secret", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_StoredBeforeVmInstances_ReadsTheDefaultVmInstanceTable()
+    {
+        var settings = ServiceNowConnectorSettings.FromJson("""{"deviceTable":"cmdb_ci_server","adapterTable":"cmdb_ci_network_adapter","applicationTable":"cmdb_ci_business_app","relationshipTable":"cmdb_rel_ci","fieldMap":{},"pageSize":500,"maxConcurrentRequests":4}""");
+
+        Assert.Equal("cmdb_ci_vm_instance", settings.VmInstanceTable);
+        Assert.Equal("cmdb_ci_vm_instance", settings.TableFor(EntityKind.VmInstance));
+        Assert.Equal("u_vms", ServiceNowConnectorSettings.FromJson(ServiceNowConnectorSettings.Create(null, [], null, vmInstanceTable: "u_vms").ToJson()).VmInstanceTable);
+    }
+
+    [Fact]
+    public void Create_MapsVmInstanceFields()
+    {
+        var settings = ServiceNowConnectorSettings.Create(null, ["vmInstance.vmInstId=u_vm_id"], null);
+
+        Assert.Equal("u_vm_id", settings.ColumnsFor(EntityKind.VmInstance)["vmInstId"]);
+        Assert.Equal("object_id", settings.ColumnsFor(EntityKind.VmInstance)["objectId"]);
+    }
+
+    [Fact]
+    public void Create_RefusesOneTableForTwoKinds()
+    {
+        var e = Assert.Throws<AssetBridgeException>(() => ServiceNowConnectorSettings.Create("cmdb_ci_vm_instance", [], null));
+
+        Assert.Equal(ErrorKind.Usage, e.Kind);
+        Assert.Equal("'cmdb_ci_vm_instance' is given for both --device-table and --vm-instance-table; each kind of record needs a table of its own.", e.Message);
+    }
+
+    [Fact]
+    public void Create_RefusesAVmInstanceTableThatIsNotATableName()
+    {
+        var e = Assert.Throws<AssetBridgeException>(() => ServiceNowConnectorSettings.Create(null, [], null, vmInstanceTable: "vm instances"));
+
+        Assert.Equal("'vm instances' is not a ServiceNow table name; give --vm-instance-table letters, digits and underscores only, e.g. cmdb_ci_computer.", e.Message);
     }
 }

@@ -25,6 +25,7 @@ internal sealed class RecordingResultWriter(Action<int>? afterBatch = null) : IR
         NetworkAdapterBatch a => a.Items.Select(i => i.SysId),
         BusinessApplicationBatch a => a.Items.Select(i => i.SysId),
         RelationshipBatch r => r.Items.Select(i => i.SysId),
+        VmInstanceBatch v => v.Items.Select(i => i.SysId),
         _ => [],
     }).ToList();
 }

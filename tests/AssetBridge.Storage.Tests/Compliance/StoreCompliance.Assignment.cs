@@ -9,7 +9,7 @@ public abstract partial class StoreCompliance
     public async Task Claim_WithoutUnassigned_TakesOnlyJobsAssignedToTheClaimant()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        var ids = await Store.Jobs.EnqueueAsync([NewJobFor(run), NewJobFor(run), NewJobFor(run)], Ct);
+        var ids = await Store.Jobs.EnqueueAsync(JobsFor(run, 3), Ct);
         Assert.True(await Store.Jobs.AssignAsync(ids[1], "edge-2", Ct));
         Assert.True(await Store.Jobs.AssignAsync(ids[2], "edge-1", Ct));
 
@@ -28,7 +28,7 @@ public abstract partial class StoreCompliance
     public async Task Assign_SucceedsOnlyOnce_AndOnlyForReadyUnassignedJobs()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        var ids = await Store.Jobs.EnqueueAsync([NewJobFor(run), NewJobFor(run)], Ct);
+        var ids = await Store.Jobs.EnqueueAsync(JobsFor(run, 2), Ct);
 
         Assert.Equal(ids, (await Store.Jobs.ListUnassignedAsync(10, Ct)).Select(j => j.Id));
         Assert.True(await Store.Jobs.AssignAsync(ids[0], "edge-1", Ct));
@@ -47,7 +47,7 @@ public abstract partial class StoreCompliance
     public async Task ListUnassigned_HonoursTheLimit_OldestFirst()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        var ids = await Store.Jobs.EnqueueAsync([NewJobFor(run), NewJobFor(run), NewJobFor(run)], Ct);
+        var ids = await Store.Jobs.EnqueueAsync(JobsFor(run, 3), Ct);
 
         Assert.Equal(ids.Take(2), (await Store.Jobs.ListUnassignedAsync(2, Ct)).Select(j => j.Id));
     }
@@ -82,7 +82,7 @@ public abstract partial class StoreCompliance
     public async Task Rehome_PutsTheAgentsReadyAndProcessingJobsBackUnassigned_AndRevokesTheLease()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        var ids = await Store.Jobs.EnqueueAsync([NewJobFor(run), NewJobFor(run), NewJobFor(run), NewJobFor(run)], Ct);
+        var ids = await Store.Jobs.EnqueueAsync(JobsFor(run, 4), Ct);
         foreach (var id in ids.Take(3))
         {
             Assert.True(await Store.Jobs.AssignAsync(id, "edge-1", Ct));
@@ -110,7 +110,7 @@ public abstract partial class StoreCompliance
     public async Task CountLoadByAgent_CountsReadyAndProcessingJobsPerAssignedAgent()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        var ids = await Store.Jobs.EnqueueAsync([NewJobFor(run), NewJobFor(run), NewJobFor(run), NewJobFor(run), NewJobFor(run)], Ct);
+        var ids = await Store.Jobs.EnqueueAsync(JobsFor(run, 5), Ct);
         await Store.Jobs.AssignAsync(ids[0], "edge-1", Ct);
         await Store.Jobs.AssignAsync(ids[1], "edge-1", Ct);
         await Store.Jobs.AssignAsync(ids[2], "edge-1", Ct);

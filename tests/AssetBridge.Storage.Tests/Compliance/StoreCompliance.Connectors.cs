@@ -1,5 +1,6 @@
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Errors;
+using AssetBridge.Core.Ingestion;
 using AssetBridge.Core.Inventory;
 using AssetBridge.Core.Storage;
 
@@ -139,7 +140,9 @@ public abstract partial class StoreCompliance
                 (Computers, Devices(Device("d1", primaryApplication: "app1"))),
                 (Adapters, AdapterBatch(Adapter("n1", "d1"))),
                 (Applications, ApplicationBatch(Application("app1"))),
-                (Relations, RelationshipBatch(Relationship("r1", "d1", "app1"))));
+                (Relations, RelationshipBatch(Relationship("r1", "d1", "app1"))),
+                (VmInstanceTable, new VmInstanceBatch([VmInstance("vm1")])),
+                (Scope(SubscriptionA), new CloudVmBatch([CloudVm(SubscriptionA, "vm1")])));
             await Store.Connectors.SetWatermarkAsync(connector.Id, Computers, new Watermark("2025-01-01 00:00:00", "d1"), Ct);
         }
 
@@ -153,7 +156,7 @@ public abstract partial class StoreCompliance
         Assert.Empty(await Store.Jobs.ListByRunAsync(doomedRun.Id, Ct));
         Assert.Empty(await Store.Connectors.GetWatermarksAsync(doomed.Id, Ct));
         Assert.Equal(new InventoryCounts(0, 0, 0, 0, 0), await Store.Inventory.CountAsync(doomed.Id, Ct));
-        Assert.Equal(new InventoryCounts(1, 1, 1, 1, 0), await Store.Inventory.CountAsync(null, Ct));
+        Assert.Equal(new InventoryCounts(1, 1, 1, 1, 0) { VmInstances = 1, CloudVms = 1 }, await Store.Inventory.CountAsync(null, Ct));
         Assert.Single(await Store.Connectors.GetWatermarksAsync(kept.Id, Ct));
         Assert.Equal(kept.Id, (await ReadDevicesAsync()).Single().ConnectorId);
     }

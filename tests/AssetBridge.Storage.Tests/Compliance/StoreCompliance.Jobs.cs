@@ -164,7 +164,7 @@ public abstract partial class StoreCompliance
     public async Task Jobs_AreCountedByState()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        await Store.Jobs.EnqueueAsync([NewJobFor(run), NewJobFor(run), NewJobFor(run), NewJobFor(run)], Ct);
+        await Store.Jobs.EnqueueAsync(JobsFor(run, 4), Ct);
         await Store.Jobs.CompleteAsync(await ClaimAsync(), new JobOutcome(0, 0, null, null), Ct);
         await Store.Jobs.FailAsync(await ClaimAsync(), "boom", Ct);
         await ClaimAsync();
@@ -185,7 +185,7 @@ public abstract partial class StoreCompliance
     public async Task Claims_RacingEachOther_NeverHandOutAJobTwice()
     {
         var run = await StartRunAsync((await AddConnectorAsync()).Id);
-        var ids = await Store.Jobs.EnqueueAsync(Enumerable.Range(0, 40).Select(_ => NewJobFor(run)).ToList(), Ct);
+        var ids = await Store.Jobs.EnqueueAsync(JobsFor(run, 40), Ct);
 
         var claimed = await Task.WhenAll(Enumerable.Range(0, 4).Select(agent => Task.Run(async () =>
         {
@@ -199,5 +199,61 @@ public abstract partial class StoreCompliance
         })));
 
         Assert.Equal(ids.Order(), claimed.SelectMany(m => m).Order());
+    }
+
+    [StoreFact]
+    public async Task Enqueue_OfAScopeTheRunAlreadyHas_IsSkipped_AndReturnsOnlyNewIds()
+    {
+        var run = await StartRunAsync((await AddConnectorAsync()).Id);
+        var other = await StartRunAsync((await AddConnectorAsync("other")).Id);
+        var first = await Store.Jobs.EnqueueAsync([NewJobFor(run, Computers), NewJobFor(run, Adapters, EntityKind.NetworkAdapter)], Ct);
+
+        var again = await Store.Jobs.EnqueueAsync([NewJobFor(run, Adapters, EntityKind.NetworkAdapter), NewJobFor(run, "sub-1"), NewJobFor(run, "sub-1"), NewJobFor(other, Computers)], Ct);
+
+        Assert.Equal(2, first.Count);
+        Assert.Equal(2, again.Count);
+        Assert.Equal([Computers, Adapters, "sub-1"], (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Select(j => j.Scope));
+        Assert.Equal([again[0]], (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Where(j => j.Scope == "sub-1").Select(j => j.Id));
+        Assert.Equal([again[1]], (await Store.Jobs.ListByRunAsync(other.Id, Ct)).Select(j => j.Id));
+        Assert.Empty(await Store.Jobs.EnqueueAsync([NewJobFor(run, Computers)], Ct));
+    }
+
+    [StoreFact]
+    public async Task Enqueue_OfTheSameFollowUps_ByCallersRacing_AddsEachJobOnce()
+    {
+        var run = await StartRunAsync((await AddConnectorAsync()).Id);
+        var followUps = Enumerable.Range(0, 20).Select(i => NewJobFor(run, $"/subscriptions/{i:D4}/", EntityKind.CloudVm)).ToList();
+        using var start = new ManualResetEventSlim();
+
+        var racers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await Store.Jobs.EnqueueAsync(followUps, Ct);
+        })).ToArray();
+        start.Set();
+        var added = await Task.WhenAll(racers);
+
+        var jobs = await Store.Jobs.ListByRunAsync(run.Id, Ct);
+        Assert.Equal(followUps.Select(j => j.Scope).Order(StringComparer.Ordinal), jobs.Select(j => j.Scope).Order(StringComparer.Ordinal));
+        Assert.Equal(jobs.Select(j => j.Id).Order(), added.SelectMany(ids => ids).Order());
+    }
+
+    [StoreFact]
+    public async Task Complete_KeepsTheScopesADiscoveryJobFound()
+    {
+        var run = await StartRunAsync((await AddConnectorAsync()).Id);
+        await Store.Jobs.EnqueueAsync([NewJobFor(run, "subscriptions", EntityKind.CloudVm), NewJobFor(run, Computers)], Ct);
+        var discovery = await ClaimAsync();
+        var plain = await ClaimAsync();
+        var outcome = new JobOutcome(0, 1, new Watermark("2025-02-01 10:00:00", "abc"), 3) { Discovered = [SubscriptionB, SubscriptionA] };
+
+        Assert.True(await Store.Jobs.CompleteAsync(discovery, outcome, Ct));
+        Assert.True(await Store.Jobs.CompleteAsync(plain, new JobOutcome(5, 1, null, null), Ct));
+
+        var outcomes = (await Store.Jobs.ListByRunAsync(run.Id, Ct)).Select(j => j.Outcome!).ToList();
+        Assert.Equal([SubscriptionB, SubscriptionA], outcomes[0].Discovered!);
+        Assert.Equal(outcome with { Discovered = null }, outcomes[0] with { Discovered = null });
+        Assert.Equal(new JobOutcome(5, 1, null, null), outcomes[1]);
+        Assert.Null(outcomes[1].Discovered);
     }
 }

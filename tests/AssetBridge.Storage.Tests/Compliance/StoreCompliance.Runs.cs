@@ -46,7 +46,7 @@ public abstract partial class StoreCompliance
     {
         var connector = await AddConnectorAsync();
         var run = await StartRunAsync(connector.Id);
-        var counts = new RunCounts(10, 20, 3, 4, 2, 1);
+        var counts = new RunCounts(10, 20, 3, 4, 2, 1) { VmInstances = 5, CloudVms = 6 };
         Clock.Advance(TimeSpan.FromMinutes(5));
 
         Assert.True(await Store.Runs.FinishAsync(run.Id, RunState.Failed, counts, "The instance could not be reached.", Clock.GetUtcNow(), Ct));

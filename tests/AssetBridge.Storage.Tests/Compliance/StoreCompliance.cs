@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Ingestion;
 using AssetBridge.Core.Inventory;
@@ -32,6 +33,13 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     /// <summary>Opens a second store on the database <see cref="CreateStoreAsync"/> created (the first is already disposed).</summary>
     protected abstract Task<IStore> ReopenStoreAsync(ManualClock clock);
+
+    /// <summary>
+    /// Replaces the test's database (its store already disposed) with a fresh one migrated only up to
+    /// <paramref name="version"/>, and returns an open connection to it for writing rows as that schema
+    /// had them. <see cref="ReopenStoreAsync"/> then opens it, applying the later migrations.
+    /// </summary>
+    protected abstract Task<DbConnection> RecreateAtSchemaVersionAsync(int version);
 
     /// <summary>Drops what <see cref="CreateStoreAsync"/> created, after the store is disposed.</summary>
     protected virtual Task DeleteDatabaseAsync() => Task.CompletedTask;
@@ -68,6 +76,10 @@ public abstract partial class StoreCompliance : IAsyncLifetime
 
     protected static NewJob NewJobFor(SyncRun run, string scope = Computers, EntityKind kind = EntityKind.Device) =>
         new(run.Id, run.ConnectorId, ListDevices, scope, 7, """{"table":"x"}""", "example.service-now.com", kind);
+
+    /// <summary>Jobs of one run over distinct scopes (a run holds one job per scope).</summary>
+    protected static List<NewJob> JobsFor(SyncRun run, int count) =>
+        Enumerable.Range(1, count).Select(i => NewJobFor(run, $"{Computers}_{i}")).ToList();
 
     protected async Task<JobLease> ClaimAsync(string agent = "agent-1")
     {

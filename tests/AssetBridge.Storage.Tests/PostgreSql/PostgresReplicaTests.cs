@@ -104,6 +104,32 @@ public sealed class PostgresReplicaTests : IAsyncLifetime
         }
     }
 
+    [PostgresFact]
+    public async Task TwoReplicas_PlanningTheSameFollowUpsConcurrently_AddEachJobOnce()
+    {
+        var run = await StartRunAsync();
+        var followUps = Enumerable.Range(0, 50)
+            .Select(i => new NewJob(run.Id, run.ConnectorId, new OperationKey("azure", "arm", "1.0", "ListNodes"), $"/subscriptions/{i:D4}/", null, "{}", null, null))
+            .ToList();
+        using var start = new ManualResetEventSlim();
+
+        // Each replica finalizes the same processed discovery job at once, in several tasks, and plans its follow-ups.
+        var planners = new[] { First, Second }
+            .SelectMany(store => Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                start.Wait();
+                return await store.Jobs.EnqueueAsync(followUps, CancellationToken.None);
+            })))
+            .ToArray();
+        start.Set();
+        var added = (await Task.WhenAll(planners)).SelectMany(ids => ids).ToList();
+
+        var jobs = await Second.Jobs.ListByRunAsync(run.Id, CancellationToken.None);
+        Assert.Equal(50, jobs.Count);
+        Assert.Equal(jobs.Select(j => j.Id).Order(), added.Order());
+        Assert.Equal(followUps.Select(j => j.Scope).Order(StringComparer.Ordinal), jobs.Select(j => j.Scope).Order(StringComparer.Ordinal));
+    }
+
     private async Task<SyncRun> StartRunAsync()
     {
         var credential = await First.Credentials.InsertAsync("reader", "basic", "{}", "key-1", id => [(byte)id], clock.GetUtcNow(), CancellationToken.None);

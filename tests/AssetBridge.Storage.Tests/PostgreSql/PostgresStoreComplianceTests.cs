@@ -1,6 +1,9 @@
+using System.Data.Common;
 using AssetBridge.Core.Storage;
 using AssetBridge.Storage.PostgreSql;
+using AssetBridge.Storage.Relational.Migrations;
 using AssetBridge.Storage.Tests.Compliance;
+using Npgsql;
 
 namespace AssetBridge.Storage.Tests.PostgreSql;
 
@@ -18,6 +21,20 @@ public sealed class PostgresStoreComplianceTests : StoreCompliance
 
     protected override async Task<IStore> ReopenStoreAsync(ManualClock clock) =>
         await PostgresStore.OpenAsync(connectionString!, clock);
+
+    protected override async Task<DbConnection> RecreateAtSchemaVersionAsync(int version)
+    {
+        await DeleteDatabaseAsync();
+        connectionString = await PostgresServer.CreateDatabaseAsync();
+        await using (var database = new PostgresDatabase(NpgsqlDataSource.Create(connectionString), TimeProvider.System))
+        {
+            await new MigrationRunner(database, PostgresMigrations.All.Where(m => m.Version <= version).ToList()).RunAsync(CancellationToken.None);
+        }
+
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
 
     protected override async Task DeleteDatabaseAsync()
     {

@@ -20,6 +20,8 @@ internal sealed class ConnectorStore(RelationalDatabase database) : IConnectorSt
         "DELETE FROM network_adapters WHERE connector_id = @id",
         "DELETE FROM business_applications WHERE connector_id = @id",
         "DELETE FROM relationships WHERE connector_id = @id",
+        "DELETE FROM vm_instances WHERE connector_id = @id",
+        "DELETE FROM cloud_vms WHERE connector_id = @id",
     ];
 
     public async Task<Connector> AddAsync(NewConnector connector, DateTimeOffset createdAt, CancellationToken cancellationToken)

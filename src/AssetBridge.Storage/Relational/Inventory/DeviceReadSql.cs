@@ -1,7 +1,7 @@
 namespace AssetBridge.Storage.Relational.Inventory;
 
 /// <summary>
-/// The three ordered streams the device reader merge-joins. Each is sorted on the join key
+/// The ordered streams the device reader merge-joins. Each is sorted on the join key
 /// <c>(connector_id, device sys_id)</c> in the database's byte order (see <see cref="CodePointOrder"/>).
 /// </summary>
 internal static class DeviceReadSql
@@ -51,6 +51,37 @@ internal static class DeviceReadSql
             """;
     }
 
+    /// <summary>
+    /// Device-to-VM-instance links, ordered: cmdb_rel_ci rows in either direction whose other end is a
+    /// live VM instance of the same connector, with that instance's columns. Each branch drives from
+    /// relationships and looks the instance up by its key, so the cost is one pass over relationships,
+    /// as for application links; a link found twice arrives as adjacent equal rows and the reader drops
+    /// the repeat.
+    /// </summary>
+    public static string VmInstanceLinks(bool oneConnector)
+    {
+        var relationships = oneConnector ? " AND r.connector_id = @connectorId" : string.Empty;
+        var columns = InventoryTables.VmInstances.RecordColumns;
+        return $"""
+            SELECT connector_id, device_sys_id, {columns} FROM (
+                SELECT r.connector_id AS connector_id, r.parent AS device_sys_id, v.source_table AS source_table, {Aliased("v", columns)}
+                FROM relationships r
+                JOIN vm_instances v ON v.connector_id = r.connector_id AND v.sys_id = r.child AND v.deleted_at IS NULL
+                WHERE r.deleted_at IS NULL AND r.parent IS NOT NULL{relationships}
+                UNION ALL
+                SELECT r.connector_id, r.child, v.source_table, {Prefixed("v", columns)}
+                FROM relationships r
+                JOIN vm_instances v ON v.connector_id = r.connector_id AND v.sys_id = r.parent AND v.deleted_at IS NULL
+                WHERE r.deleted_at IS NULL AND r.child IS NOT NULL{relationships}
+            ) links
+            ORDER BY connector_id, device_sys_id, sys_id, source_table
+            """;
+    }
+
+    /// <summary>Whether any VM instance is live (of the connector): when none is, the device reader skips the link query.</summary>
+    public static string AnyLiveVmInstance(bool oneConnector) =>
+        $"SELECT 1 FROM vm_instances WHERE deleted_at IS NULL{(oneConnector ? " AND connector_id = @connectorId" : string.Empty)} LIMIT 1";
+
     public const string ConnectorNames = "SELECT id, name FROM connectors";
 
     private static string LiveApplication(string connector, string sysId) =>
@@ -58,4 +89,7 @@ internal static class DeviceReadSql
 
     private static string Prefixed(string alias, string columns) =>
         string.Join(", ", columns.Split(", ").Select(c => alias + "." + c));
+
+    private static string Aliased(string alias, string columns) =>
+        string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c} AS {c}"));
 }

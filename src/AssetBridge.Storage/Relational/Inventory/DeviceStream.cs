@@ -6,15 +6,16 @@ using AssetBridge.Core.Storage;
 namespace AssetBridge.Storage.Relational.Inventory;
 
 /// <summary>
-/// Streams devices with their adapters and application links. Three ordered queries on three
-/// connections are merge-joined here, so memory holds one device's rows at a time whatever the size
-/// of the inventory. Each stream reads its own snapshot; a sync committing meanwhile can at worst make
-/// one device show its adapters from just before or after that commit.
+/// Streams devices with their adapters, application links and VM instances. Ordered queries on
+/// connections of their own are merge-joined here, so memory holds one device's rows at a time
+/// whatever the size of the inventory. Each stream reads its own snapshot; a sync committing meanwhile
+/// can at worst make one device show its adapters from just before or after that commit.
 /// </summary>
 internal sealed class DeviceStream(RelationalDatabase database)
 {
     private static readonly IReadOnlyList<NetworkAdapter> NoAdapters = [];
     private static readonly IReadOnlyList<string> NoApplications = [];
+    private static readonly IReadOnlyList<VmInstance> NoVmInstances = [];
 
     public async IAsyncEnumerable<StoredDevice> ReadAsync(DeviceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -24,16 +25,22 @@ internal sealed class DeviceStream(RelationalDatabase database)
         await using var deviceConnection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var adapterConnection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var linkConnection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var vmConnection = await database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
 
         var names = await ReadConnectorNamesAsync(deviceConnection, cancellationToken).ConfigureAwait(false);
 
-        await using var deviceCommand = Command(deviceConnection, DeviceReadSql.Devices(oneConnector, query.IncludeDeleted), query.ConnectorId);
-        await using var adapterCommand = Command(adapterConnection, DeviceReadSql.Adapters(oneConnector), query.ConnectorId);
-        await using var linkCommand = Command(linkConnection, DeviceReadSql.ApplicationLinks(oneConnector, query.IncludeDeleted), query.ConnectorId);
+        // Most CMDBs hold no VM instances (no cloud discovery): their device read skips that query altogether.
+        var withVmInstances = await AnyLiveVmInstanceAsync(vmConnection, oneConnector, query.ConnectorId, cancellationToken).ConfigureAwait(false);
+
+        await using var deviceCommand = ReadCommand.Create(deviceConnection, DeviceReadSql.Devices(oneConnector, query.IncludeDeleted), query.ConnectorId);
+        await using var adapterCommand = ReadCommand.Create(adapterConnection, DeviceReadSql.Adapters(oneConnector), query.ConnectorId);
+        await using var linkCommand = ReadCommand.Create(linkConnection, DeviceReadSql.ApplicationLinks(oneConnector, query.IncludeDeleted), query.ConnectorId);
 
         await using var deviceReader = await deviceCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var adapterReader = await adapterCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var linkReader = await linkCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var vmCommand = ReadCommand.Create(vmConnection, DeviceReadSql.VmInstanceLinks(oneConnector), query.ConnectorId);
+        await using var vmReader = withVmInstances ? await vmCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : null;
 
         var adapters = new RowCursor<DeviceKeyed<NetworkAdapter>>(adapterReader, r =>
         {
@@ -41,13 +48,21 @@ internal sealed class DeviceStream(RelationalDatabase database)
             return new DeviceKeyed<NetworkAdapter>(r.GetInt64(0), adapter.DeviceSysId!, adapter);
         });
         var links = new RowCursor<DeviceKeyed<string>>(linkReader, r => new DeviceKeyed<string>(r.GetInt64(0), r.GetString(1), r.GetString(2)));
+        var vmInstances = vmReader is null
+            ? null
+            : new RowCursor<DeviceKeyed<VmInstance>>(vmReader, r => new DeviceKeyed<VmInstance>(r.GetInt64(0), r.GetString(1), InventoryTables.VmInstances.Read(r, 2)));
         await adapters.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         await links.MoveNextAsync(cancellationToken).ConfigureAwait(false);
+        if (vmInstances is not null)
+        {
+            await vmInstances.MoveNextAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         long? lastConnector = null;
         string? lastSysId = null;
         var deviceAdapters = NoAdapters;
         var deviceLinks = NoApplications;
+        var deviceVmInstances = NoVmInstances;
         while (await deviceReader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var connectorId = deviceReader.GetInt64(0);
@@ -60,12 +75,15 @@ internal sealed class DeviceStream(RelationalDatabase database)
             {
                 deviceAdapters = await CollectAsync(adapters, connectorId, device.SysId, NoAdapters, distinct: false, cancellationToken).ConfigureAwait(false);
                 deviceLinks = await CollectAsync(links, connectorId, device.SysId, NoApplications, distinct: true, cancellationToken).ConfigureAwait(false);
+                deviceVmInstances = vmInstances is null
+                    ? NoVmInstances
+                    : await CollectAsync(vmInstances, connectorId, device.SysId, NoVmInstances, distinct: true, cancellationToken).ConfigureAwait(false);
                 lastConnector = connectorId;
                 lastSysId = device.SysId;
             }
 
             var name = names.TryGetValue(connectorId, out var known) ? known : string.Empty;
-            yield return new StoredDevice(connectorId, name, sourceTable, device, deletedAt, deviceAdapters, deviceLinks);
+            yield return new StoredDevice(connectorId, name, sourceTable, device, deletedAt, deviceAdapters, deviceLinks) { VmInstances = deviceVmInstances };
         }
     }
 
@@ -78,8 +96,8 @@ internal sealed class DeviceStream(RelationalDatabase database)
             await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // Within a device the rows are ordered too, so a link found twice (an application linked both
-        // ways) arrives as adjacent rows; with distinct, only the first is kept.
+        // Within a device the rows are ordered too, so a link found twice (an application or a VM
+        // instance linked both ways) arrives as adjacent rows; with distinct, only the first is kept.
         List<T>? found = null;
         while (cursor.HasCurrent && cursor.Current.CompareTo(connectorId, sysId) == 0)
         {
@@ -95,6 +113,12 @@ internal sealed class DeviceStream(RelationalDatabase database)
         return found ?? none;
     }
 
+    private static async Task<bool> AnyLiveVmInstanceAsync(DbConnection connection, bool oneConnector, long? connectorId, CancellationToken cancellationToken)
+    {
+        await using var command = ReadCommand.Create(connection, DeviceReadSql.AnyLiveVmInstance(oneConnector), connectorId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
     private static async Task<Dictionary<long, string>> ReadConnectorNamesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var names = new Dictionary<long, string>();
@@ -107,20 +131,5 @@ internal sealed class DeviceStream(RelationalDatabase database)
         }
 
         return names;
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql, long? connectorId)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (connectorId is { } id)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "connectorId";
-            parameter.Value = id;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

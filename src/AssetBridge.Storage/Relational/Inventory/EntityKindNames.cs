@@ -11,6 +11,8 @@ internal static class EntityKindNames
         EntityKind.NetworkAdapter => "network_adapter",
         EntityKind.BusinessApplication => "business_application",
         EntityKind.Relationship => "relationship",
+        EntityKind.VmInstance => "vm_instance",
+        EntityKind.CloudVm => "cloud_vm",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown entity kind."),
     };
 
@@ -20,6 +22,8 @@ internal static class EntityKindNames
         "network_adapter" => EntityKind.NetworkAdapter,
         "business_application" => EntityKind.BusinessApplication,
         "relationship" => EntityKind.Relationship,
+        "vm_instance" => EntityKind.VmInstance,
+        "cloud_vm" => EntityKind.CloudVm,
         _ => throw new InvalidDataException($"Unknown entity kind '{text}' in the jobs table."),
     };
 }

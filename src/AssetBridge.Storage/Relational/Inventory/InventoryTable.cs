@@ -6,28 +6,40 @@ namespace AssetBridge.Storage.Relational.Inventory;
 /// <summary>One domain field of an inventory record and the column that holds it.</summary>
 internal readonly record struct InventoryField<T>(string Column, Func<T, object?> Value);
 
+/// <summary>What dynamic SQL needs to know of any inventory table, whatever its record type.</summary>
+internal interface IInventoryTable
+{
+    string Name { get; }
+
+    EntityKind Kind { get; }
+
+    /// <summary>The column holding the record's own key: <c>sys_id</c> for CMDB records, <c>resource_id</c> for cloud VMs.</summary>
+    string KeyColumn { get; }
+}
+
 /// <summary>
-/// An inventory table: every row is keyed by <c>(connector_id, sys_id, source_table)</c> and carries one
-/// column per domain field, plus <c>last_seen_run</c> and <c>deleted_at</c>. Knows its upsert and how to
-/// read a record back from a reader.
+/// An inventory table: every row is keyed by <c>(connector_id, key, source_table)</c>, the key being the
+/// record's sys_id or resource id, and carries one column per domain field, plus <c>last_seen_run</c> and
+/// <c>deleted_at</c>. Knows its upsert and how to read a record back from a reader.
 /// </summary>
-internal sealed class InventoryTable<T>
+internal sealed class InventoryTable<T> : IInventoryTable
 {
     /// <summary>The upsert's leading parameters, in order; the fields' parameters follow.</summary>
-    private static readonly string[] KeyParameters = ["connector_id", "source_table", "run", "sys_id"];
+    private static readonly string[] KeyParameters = ["connector_id", "source_table", "run", "key"];
 
-    private readonly Func<T, string> sysId;
+    private readonly Func<T, string?> key;
     private readonly IReadOnlyList<InventoryField<T>> fields;
     private readonly Func<DbDataReader, int, T> read;
 
-    public InventoryTable(string name, EntityKind kind, Func<T, string> sysId, IReadOnlyList<InventoryField<T>> fields, Func<DbDataReader, int, T> read)
+    public InventoryTable(string name, EntityKind kind, string keyColumn, Func<T, string?> key, IReadOnlyList<InventoryField<T>> fields, Func<DbDataReader, int, T> read)
     {
         Name = name;
         Kind = kind;
-        this.sysId = sysId;
+        KeyColumn = keyColumn;
+        this.key = key;
         this.fields = fields;
         this.read = read;
-        RecordColumns = "sys_id, " + string.Join(", ", fields.Select(f => f.Column));
+        RecordColumns = keyColumn + ", " + string.Join(", ", fields.Select(f => f.Column));
         UpsertSql = BuildUpsert();
         UpsertParameters = [.. KeyParameters, .. fields.Select((_, i) => "f" + i)];
     }
@@ -36,7 +48,9 @@ internal sealed class InventoryTable<T>
 
     public EntityKind Kind { get; }
 
-    /// <summary><c>sys_id</c> then each field's column, in the order <see cref="Read"/> expects them.</summary>
+    public string KeyColumn { get; }
+
+    /// <summary>The key column then each field's column, in the order <see cref="Read"/> expects them.</summary>
     public string RecordColumns { get; }
 
     public string UpsertSql { get; }
@@ -52,16 +66,16 @@ internal sealed class InventoryTable<T>
         upsert.Bind(2, runId);
     }
 
-    /// <summary>Binds a record's values; false, binding nothing, when the record has no sys_id to key it by.</summary>
+    /// <summary>Binds a record's values; false, binding nothing, when the record has no key to store it by.</summary>
     public bool BindRecord(UpsertStatement upsert, T record)
     {
-        var key = sysId(record);
-        if (string.IsNullOrEmpty(key))
+        var value = key(record);
+        if (string.IsNullOrEmpty(value))
         {
             return false;
         }
 
-        upsert.Bind(3, key);
+        upsert.Bind(3, value);
         for (var i = 0; i < fields.Count; i++)
         {
             upsert.Bind(KeyParameters.Length + i, fields[i].Value(record));
@@ -70,7 +84,7 @@ internal sealed class InventoryTable<T>
         return true;
     }
 
-    /// <summary>Reads a record whose <c>sys_id</c> is at <paramref name="ordinal"/> and whose fields follow it.</summary>
+    /// <summary>Reads a record whose key is at <paramref name="ordinal"/> and whose fields follow it.</summary>
     public T Read(DbDataReader reader, int ordinal) => read(reader, ordinal);
 
     private string BuildUpsert()
@@ -81,9 +95,9 @@ internal sealed class InventoryTable<T>
 
         // A record seen again is brought back to life: deleted_at is cleared whatever it was.
         return $"""
-            INSERT INTO {Name} (connector_id, source_table, sys_id, {columns}, last_seen_run, deleted_at)
-            VALUES (@connector_id, @source_table, @sys_id, {values}, @run, NULL)
-            ON CONFLICT (connector_id, sys_id, source_table) DO UPDATE
+            INSERT INTO {Name} (connector_id, source_table, {KeyColumn}, {columns}, last_seen_run, deleted_at)
+            VALUES (@connector_id, @source_table, @key, {values}, @run, NULL)
+            ON CONFLICT (connector_id, {KeyColumn}, source_table) DO UPDATE
             SET {updates}, last_seen_run = excluded.last_seen_run, deleted_at = NULL
             """;
     }

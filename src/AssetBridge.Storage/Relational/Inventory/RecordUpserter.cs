@@ -1,5 +1,6 @@
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Ingestion;
+using AssetBridge.Core.Inventory;
 
 namespace AssetBridge.Storage.Relational.Inventory;
 
@@ -15,6 +16,8 @@ internal static class RecordUpserter
         NetworkAdapterBatch b => UpsertAsync(session, dialect, InventoryTables.NetworkAdapters, job, b.Items, cancellationToken),
         BusinessApplicationBatch b => UpsertAsync(session, dialect, InventoryTables.BusinessApplications, job, b.Items, cancellationToken),
         RelationshipBatch b => UpsertAsync(session, dialect, InventoryTables.Relationships, job, b.Items, cancellationToken),
+        VmInstanceBatch b => UpsertAsync(session, dialect, InventoryTables.VmInstances, job, b.Items, cancellationToken),
+        CloudVmBatch b => UpsertAsync(session, dialect, InventoryTables.CloudVms, job, b.Items, cancellationToken),
         _ => throw new ArgumentException($"Unknown batch type {batch.GetType().Name}.", nameof(batch)),
     };
 
@@ -30,7 +33,7 @@ internal static class RecordUpserter
                 // Thrown inside the chunk's transaction: none of the chunk's records is kept.
                 throw new AssetBridgeException(
                     ErrorKind.BadResponse,
-                    $"Record {i + 1} of a {table.Name} chunk from {job.Scope} has no sys_id, so it cannot be stored; check the connector's field mapping for sys_id, then sync again.");
+                    $"Record {i + 1} of a {table.Name} chunk from {job.Scope} has no {table.KeyColumn}, so it cannot be stored; {MissingKeyFix(table)}");
             }
 
             await upsert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
@@ -38,6 +41,12 @@ internal static class RecordUpserter
 
         await upsert.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // A CMDB record lacks its sys_id when the field map points sys_id elsewhere; a cloud VM lacks its
+    // resource id only if the connector that built it is broken.
+    private static string MissingKeyFix(IInventoryTable table) => table.Kind == EntityKind.CloudVm
+        ? "the agent's Azure connector sent an incomplete VM; upgrade the agent, then sync again."
+        : $"check the connector's field mapping for {table.KeyColumn}, then sync again.";
 }
 
 /// <summary>The job a chunk belongs to, as read from its row when the lease was checked.</summary>

@@ -22,9 +22,10 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
         await using var session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var job in jobs)
         {
+            long? id;
             try
             {
-                ids.Add(await session.Connection.ExecuteScalarAsync<long>(Command(
+                id = await session.Connection.ExecuteScalarAsync<long?>(Command(
                     session,
                     JobSql.Enqueue,
                     new
@@ -39,7 +40,7 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
                         job.Target,
                         now,
                     },
-                    cancellationToken)).ConfigureAwait(false));
+                    cancellationToken)).ConfigureAwait(false);
             }
             catch (DbException e) when (database.Dialect.IsForeignKeyViolation(e))
             {
@@ -47,6 +48,12 @@ internal sealed class JobQueue(RelationalDatabase database, JobQueueOptions opti
                     ErrorKind.NotFound,
                     $"Run {job.RunId} of connector {job.ConnectorId} does not exist; start a run before queueing its jobs.",
                     e);
+            }
+
+            // No id: the run already has a job of this scope, and it stays the only one.
+            if (id is { } added)
+            {
+                ids.Add(added);
             }
         }
 

@@ -3,12 +3,18 @@ namespace AssetBridge.Storage.Relational.Jobs;
 /// <summary>The job queue's SQL, portable between SQLite and PostgreSQL.</summary>
 internal static class JobSql
 {
+    /// <summary>
+    /// Adds a job unless its run already has one of the same scope (the unique index jobs_run_scope);
+    /// then nothing is inserted and no id returned. On PostgreSQL a second inserter of the same scope
+    /// waits for the first one's transaction and then skips, so racing replicas add the job once.
+    /// </summary>
     public const string Enqueue = """
         INSERT INTO jobs (run_id, connector_id, operation, scope, kind, credential_id, parameters, target, state,
                           attempts, lease_owner, lease_token, lease_expires_at, records_applied, outcome_json, error,
                           created_at, updated_at)
         VALUES (@RunId, @ConnectorId, @operation, @Scope, @kind, @CredentialId, @Parameters, @Target, 'ready',
                 0, NULL, NULL, NULL, 0, NULL, NULL, @now, @now)
+        ON CONFLICT (run_id, scope) WHERE legacy_duplicate = 0 DO NOTHING
         RETURNING id
         """;
 

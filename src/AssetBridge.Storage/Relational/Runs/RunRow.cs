@@ -9,7 +9,8 @@ internal sealed class RunRow
         SELECT r.id AS Id, r.connector_id AS ConnectorId, c.name AS ConnectorName, r.mode AS Mode, r.state AS State,
                r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.devices AS Devices,
                r.network_adapters AS NetworkAdapters, r.business_applications AS BusinessApplications,
-               r.relationships AS Relationships, r.marked_deleted AS MarkedDeleted, r.hidden AS Hidden, r.error AS Error
+               r.relationships AS Relationships, r.vm_instances AS VmInstances, r.cloud_vms AS CloudVms,
+               r.marked_deleted AS MarkedDeleted, r.hidden AS Hidden, r.error AS Error
         FROM runs r
         JOIN connectors c ON c.id = r.connector_id
         """;
@@ -25,6 +26,8 @@ internal sealed class RunRow
     public long NetworkAdapters { get; set; }
     public long BusinessApplications { get; set; }
     public long Relationships { get; set; }
+    public long VmInstances { get; set; }
+    public long CloudVms { get; set; }
     public long MarkedDeleted { get; set; }
     public long Hidden { get; set; }
     public string? Error { get; set; }
@@ -37,6 +40,10 @@ internal sealed class RunRow
         RunNames.ParseState(State),
         UnixTime.FromMilliseconds(StartedAt),
         UnixTime.FromMilliseconds(FinishedAt),
-        new RunCounts(Devices, NetworkAdapters, BusinessApplications, Relationships, MarkedDeleted, Hidden),
+        new RunCounts(Devices, NetworkAdapters, BusinessApplications, Relationships, MarkedDeleted, Hidden)
+        {
+            VmInstances = VmInstances,
+            CloudVms = CloudVms,
+        },
         Error);
 }

@@ -85,6 +85,7 @@ internal sealed class RunStore(RelationalDatabase database) : IRunStore
             UPDATE runs
             SET state = @state, finished_at = @finished, devices = @Devices, network_adapters = @NetworkAdapters,
                 business_applications = @BusinessApplications, relationships = @Relationships,
+                vm_instances = @VmInstances, cloud_vms = @CloudVms,
                 marked_deleted = @MarkedDeleted, hidden = @Hidden, error = @error
             WHERE id = @runId AND state = @running
             """,
@@ -98,6 +99,8 @@ internal sealed class RunStore(RelationalDatabase database) : IRunStore
                 counts.NetworkAdapters,
                 counts.BusinessApplications,
                 counts.Relationships,
+                counts.VmInstances,
+                counts.CloudVms,
                 counts.MarkedDeleted,
                 counts.Hidden,
                 error,
