@@ -32,6 +32,7 @@ internal static class ConnectorCommands
         var instance = new Option<string>("--instance") { Description = "Instance URL, e.g. https://contoso.service-now.com (plain http only to loopback).", Required = true };
         var credential = new Option<string>("--credential") { Description = "Credential name or id.", Required = true };
         var deviceTable = new Option<string?>("--device-table") { Description = "Device table. Default cmdb_ci_computer." };
+        var vmInstanceTable = new Option<string?>("--vm-instance-table") { Description = "Virtual machine instance table (cloud VMs the CMDB knows). Default cmdb_ci_vm_instance; when that table does not exist, none are read." };
         var maps = new Option<string[]>("--map") { Description = "Re-map a field to a column: field=column (device fields bare, others as adapter.f, application.f, relationship.f). Repeatable." };
         var pageSize = new Option<int?>("--page-size") { Description = "Records per request, 1-10000. Default 1000." };
         var maxConcurrency = new Option<int?>("--max-concurrent-requests") { Description = "Cap on concurrent requests to this instance. Default 4." };
@@ -39,7 +40,7 @@ internal static class ConnectorCommands
         var placement = new PlacementOptions();
         var command = new Command(ConnectorKinds.ServiceNow, "A ServiceNow instance read through the Table API.")
         {
-            name, instance, credential, deviceTable, maps, pageSize, maxConcurrency, every,
+            name, instance, credential, deviceTable, vmInstanceTable, maps, pageSize, maxConcurrency, every,
         };
         placement.AddTo(command);
         command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
@@ -56,6 +57,7 @@ internal static class ConnectorCommands
             {
                 Every = parse.GetValue(every) is { } interval ? DurationText.Parse(interval, "--every") : null,
                 Placement = placement.Read(parse),
+                VmInstanceTable = parse.GetValue(vmInstanceTable),
             };
             var connector = await session.Plane.AddConnectorAsync(draft, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Added connector '{connector.Name}' (id {connector.Id}) for {connector.Target}. Check it with 'assetbridge connector test {connector.Name}', then 'assetbridge sync {connector.Name} --full'.").ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal static class RunsCommand
 
             TableOutput.Write(
                 console,
-                ["RUN", "CONNECTOR", "MODE", "STATE", "STARTED", "SECONDS", "DEVICES", "ADAPTERS", "APPS", "RELATIONS", "DELETED", "ERROR"],
+                ["RUN", "CONNECTOR", "MODE", "STATE", "STARTED", "SECONDS", "DEVICES", "ADAPTERS", "APPS", "RELATIONS", "VMS", "DELETED", "ERROR"],
                 runs.Select(r => new[]
                 {
                     r.Id.ToString(CultureInfo.InvariantCulture),
@@ -38,6 +38,7 @@ internal static class RunsCommand
                     r.Counts.NetworkAdapters.ToString("N0", CultureInfo.InvariantCulture),
                     r.Counts.BusinessApplications.ToString("N0", CultureInfo.InvariantCulture),
                     r.Counts.Relationships.ToString("N0", CultureInfo.InvariantCulture),
+                    (r.Counts.CloudVms + r.Counts.VmInstances).ToString("N0", CultureInfo.InvariantCulture),
                     r.Counts.MarkedDeleted.ToString("N0", CultureInfo.InvariantCulture),
                     r.Error ?? string.Empty,
                 }));

@@ -13,11 +13,27 @@ internal static class RunSummary
         var outcome = run.State == RunState.Completed ? "completed" : "FAILED";
         var o = console.Out;
         await o.WriteLineAsync($"Run {run.Id} of '{run.ConnectorName}' ({mode}) {outcome} in {duration}.").ConfigureAwait(false);
-        await o.WriteLineAsync(Line("devices", run.Counts.Devices)).ConfigureAwait(false);
-        await o.WriteLineAsync(Line("network adapters", run.Counts.NetworkAdapters)).ConfigureAwait(false);
-        await o.WriteLineAsync(Line("business applications", run.Counts.BusinessApplications)).ConfigureAwait(false);
-        await o.WriteLineAsync(Line("relationships", run.Counts.Relationships)).ConfigureAwait(false);
-        await o.WriteLineAsync(Line("marked deleted", run.Counts.MarkedDeleted)).ConfigureAwait(false);
+        var c = run.Counts;
+
+        // A run reads either a CMDB or a cloud; the other source's lines would only be zeros.
+        var cloud = c.CloudVms > 0 && c.Records == c.CloudVms;
+        if (!cloud)
+        {
+            await o.WriteLineAsync(Line("devices", c.Devices)).ConfigureAwait(false);
+            await o.WriteLineAsync(Line("network adapters", c.NetworkAdapters)).ConfigureAwait(false);
+            await o.WriteLineAsync(Line("business applications", c.BusinessApplications)).ConfigureAwait(false);
+            await o.WriteLineAsync(Line("relationships", c.Relationships)).ConfigureAwait(false);
+            if (c.VmInstances > 0)
+            {
+                await o.WriteLineAsync(Line("VM instances", c.VmInstances)).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await o.WriteLineAsync(Line("virtual machines", c.CloudVms)).ConfigureAwait(false);
+        }
+
+        await o.WriteLineAsync(Line("marked deleted", c.MarkedDeleted)).ConfigureAwait(false);
         if (run.Counts.Hidden > 0)
         {
             await o.WriteLineAsync(Line("hidden by ACLs", run.Counts.Hidden) + "  (counted by ServiceNow but not visible to this account)").ConfigureAwait(false);

@@ -27,6 +27,9 @@ public sealed record ConnectorDraft(
 
     public AgentPlacement Placement { get; init; } = AgentPlacement.Any;
 
+    /// <summary>ServiceNow: the VM instance table; null for cmdb_ci_vm_instance.</summary>
+    public string? VmInstanceTable { get; init; }
+
     /// <summary>Azure: the subscriptions to read (ids); empty reads every subscription the principal can read.</summary>
     public IReadOnlyList<string> Subscriptions { get; init; } = [];
 

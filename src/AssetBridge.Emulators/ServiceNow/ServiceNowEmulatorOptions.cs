@@ -61,6 +61,12 @@ public sealed class ServiceNowEmulatorOptions
     /// </summary>
     public CloudEstate? CloudEstate { get; set; }
 
+    /// <summary>
+    /// Whether the instance has the <c>cmdb_ci_vm_instance</c> table. Default true; false emulates an
+    /// instance without the cloud discovery tables (reads of it get 400 "Invalid table").
+    /// </summary>
+    public bool HasVmInstanceTable { get; set; } = true;
+
     /// <summary>Fails with a sentence naming the setting and the allowed values.</summary>
     internal void Validate()
     {
@@ -73,6 +79,7 @@ public sealed class ServiceNowEmulatorOptions
         Require(RateLimitPerSecond >= 0 && double.IsFinite(RateLimitPerSecond), "RateLimitPerSecond must be 0 (no limit) or a positive number.");
         Require(FaultRate is >= 0 and <= 1, $"FaultRate must be between 0 and 1; it is {FaultRate}.");
         Require(HiddenFraction is >= 0 and <= 1, $"HiddenFraction must be between 0 and 1; it is {HiddenFraction}.");
+        Require(HasVmInstanceTable || CloudEstate is null, "A CloudEstate needs the cmdb_ci_vm_instance table; leave HasVmInstanceTable true.");
         Require(TimeProvider is not null, "TimeProvider is required.");
         Require(Users is not null && Users.TrueForAll(u => u is not null && !string.IsNullOrEmpty(u.Username) && u.Roles is not null),
             "Users must list users with a user name and roles.");

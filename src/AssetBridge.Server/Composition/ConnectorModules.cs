@@ -53,17 +53,17 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
     }
 
     /// <summary>Validates a ServiceNow connector's inputs; returns its target (instance root URL) and settings JSON.</summary>
-    public static (string Target, string SettingsJson) DescribeServiceNow(string instance, string? deviceTable, IReadOnlyList<string> maps, int? pageSize, int? maxConcurrentRequests)
+    public static (string Target, string SettingsJson) DescribeServiceNow(string instance, string? deviceTable, IReadOnlyList<string> maps, int? pageSize, int? maxConcurrentRequests, string? vmInstanceTable = null)
     {
         var root = ServiceNowConnectorSettings.ValidateInstanceUrl(instance);
-        var settings = ServiceNowConnectorSettings.Create(deviceTable, maps, pageSize, maxConcurrentRequests);
+        var settings = ServiceNowConnectorSettings.Create(deviceTable, maps, pageSize, maxConcurrentRequests, vmInstanceTable);
         return (root.ToString(), settings.ToJson());
     }
 
     /// <summary>Validates a draft of a kind this build knows.</summary>
     public (string Target, string SettingsJson) Describe(ConnectorDraft draft) =>
         string.Equals(draft.Kind, ConnectorKinds.ServiceNow, StringComparison.OrdinalIgnoreCase)
-            ? DescribeServiceNow(draft.Instance, draft.DeviceTable, draft.Maps, draft.PageSize, draft.MaxConcurrentRequests)
+            ? DescribeServiceNow(draft.Instance, draft.DeviceTable, draft.Maps, draft.PageSize, draft.MaxConcurrentRequests, draft.VmInstanceTable)
             : throw new AssetBridgeException(ErrorKind.Usage, $"'{draft.Kind}' is not a connector kind this build knows; use {ConnectorKinds.ServiceNow}.");
 
     /// <summary>Runs the connector kind's probe, opening the connector's credential from the vault for it.</summary>

@@ -60,6 +60,8 @@ internal static class MetricsApi
             text.Sample("assetbridge_sync_records_total", connector.Sum(r => r.Counts.NetworkAdapters), ("connector", connector.Key), ("kind", "network_adapter"));
             text.Sample("assetbridge_sync_records_total", connector.Sum(r => r.Counts.BusinessApplications), ("connector", connector.Key), ("kind", "business_application"));
             text.Sample("assetbridge_sync_records_total", connector.Sum(r => r.Counts.Relationships), ("connector", connector.Key), ("kind", "relationship"));
+            text.Sample("assetbridge_sync_records_total", connector.Sum(r => r.Counts.VmInstances), ("connector", connector.Key), ("kind", "vm_instance"));
+            text.Sample("assetbridge_sync_records_total", connector.Sum(r => r.Counts.CloudVms), ("connector", connector.Key), ("kind", "cloud_vm"));
         }
 
         await WriteLatencyAsync(text, store, runs, cancellationToken).ConfigureAwait(false);

@@ -9,8 +9,7 @@ using AssetBridge.Emulators.ServiceNow;
 namespace AssetBridge.Connectors.ServiceNow.Tests.Operations;
 
 /// <summary>
-/// The VM instance job on instances that may not have the table. (Reading VM instance rows is covered
-/// by the mapping tests until the emulator serves cmdb_ci_vm_instance.)
+/// The VM instance job: on instances without the table, and reading the rows an estate puts there.
 /// </summary>
 public class VmInstanceSyncTests
 {
@@ -19,7 +18,7 @@ public class VmInstanceSyncTests
     [Fact]
     public async Task VmInstances_OnAnInstanceWithoutTheDefaultTable_AreNone_AndTheJobEndsWithAWarning()
     {
-        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 3, Applications = 1 });
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 3, Applications = 1, HasVmInstanceTable = false });
         using var harness = SyncHarness.Create();
 
         var (outcome, results) = await harness.SyncAsync(emulator.BaseAddress, EntityKind.VmInstance, Reader);
@@ -43,6 +42,28 @@ public class VmInstanceSyncTests
         Assert.Equal(5, runs.Length);
         Assert.Equal(8, runs[0].Outcome.Records);
         Assert.Equal(0, runs[4].Outcome.Records);
+    }
+
+    [Fact]
+    public async Task VmInstances_OfACloudEstate_AreRead_WithTheRelationshipsThatLinkThemToTheirComputers()
+    {
+        var estate = Emulators.Estate.CloudEstate.Generate(new() { Subscriptions = 2, VmsPerSubscription = 10, Seed = 3 });
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 5, Applications = 2, CloudEstate = estate });
+        using var harness = SyncHarness.Create();
+
+        var (outcome, results) = await harness.SyncAsync(emulator.BaseAddress, EntityKind.VmInstance, Reader);
+        var (_, links) = await harness.SyncAsync(emulator.BaseAddress, EntityKind.Relationship, Reader);
+
+        var instances = results.Batches.OfType<Core.Ingestion.VmInstanceBatch>().SelectMany(b => b.Items).ToList();
+        var claims = estate.CmdbTwins.Count(t => t.ObjectId is not null || t.VmInstId is not null);
+        Assert.Equal(claims, instances.Count);
+        Assert.Equal(claims, outcome.Records);
+        Assert.All(instances, i => Assert.False(string.IsNullOrEmpty(i.ObjectId)));
+        var instanceIds = instances.Select(i => i.SysId).ToHashSet(StringComparer.Ordinal);
+        var virtualization = links.Batches.OfType<Core.Ingestion.RelationshipBatch>().SelectMany(b => b.Items)
+            .Where(r => instanceIds.Contains(r.Child ?? string.Empty))
+            .ToList();
+        Assert.Equal(claims, virtualization.Count);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class ServiceNowConnectorProbeTests
     [Fact]
     public async Task Test_PassesTheVmInstanceStep_OnAnInstanceWithoutTheDefaultTable_ButNotANamedOne()
     {
-        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 2 });
+        await using var emulator = await ServiceNowEmulator.StartAsync(new() { Devices = 2, HasVmInstanceTable = false });
         using var harness = SyncHarness.Create();
         var probe = ProbeFor(harness, TestCredentials.Basic("assetbridge", "assetbridge"));
 

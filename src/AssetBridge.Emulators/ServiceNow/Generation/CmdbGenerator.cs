@@ -42,7 +42,11 @@ internal static class CmdbGenerator
         var store = new RecordStore();
         store.Add(computers);
         store.Add(adapters);
-        store.Add(new TableStore(vmInstanceSchema, vmInstanceRows));
+        if (options.HasVmInstanceTable)
+        {
+            store.Add(new TableStore(vmInstanceSchema, vmInstanceRows));
+        }
+
         store.Add(new TableStore(applicationSchema, applications));
         store.Add(relationships);
         store.Add(RelationshipTypes(at, withVirtualization: options.CloudEstate is not null));
