@@ -40,6 +40,9 @@ internal sealed class EntraTokenAuthenticator : IAuthenticator, IAzurePrincipal
 
     public string BudgetKey { get; }
 
+    /// <summary>Whether the token comes from the machine's managed identity rather than the authority host.</summary>
+    public bool IsManagedIdentity => _subject.ManagedIdentity;
+
     /// <summary>The scope of an ARM token: the endpoint's root with <c>/.default</c>, e.g. <c>https://management.azure.com/.default</c>.</summary>
     public static string Scope(Uri armEndpoint) => armEndpoint.GetLeftPart(UriPartial.Authority) + "/.default";
 
