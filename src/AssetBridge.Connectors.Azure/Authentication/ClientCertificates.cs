@@ -29,7 +29,7 @@ internal static class ClientCertificates
         {
             if (!certificate.HasPrivateKey)
             {
-                throw Refused($"{source} holds a certificate without its private key; AssetBridge signs Entra ID's client assertion with it: export the certificate with its private key (PFX, or PEM with the key in the same file).");
+                throw Refused($"{Capital(source)} holds a certificate without its private key; AssetBridge signs Entra ID's client assertion with it: export the certificate with its private key (PFX, or PEM with the key in the same file).");
             }
 
             using var rsa = certificate.GetRSAPrivateKey();
@@ -70,7 +70,7 @@ internal static class ClientCertificates
     {
         if (!KeyLabels.Any(label => pem.Contains($"-----BEGIN {label}-----", StringComparison.Ordinal)))
         {
-            throw Refused($"{source} has a certificate but no private key; AssetBridge signs Entra ID's client assertion with it: append the private key to the certificate in one PEM file (cat cert.pem key.pem > sp.pem).");
+            throw Refused($"{Capital(source)} has a certificate but no private key; AssetBridge signs Entra ID's client assertion with it: append the private key to the certificate in one PEM file (cat cert.pem key.pem > sp.pem).");
         }
 
         var encrypted = pem.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal);
@@ -81,7 +81,7 @@ internal static class ClientCertificates
 
         try
         {
-            return encrypted ? X509Certificate2.CreateFromEncryptedPem(pem, pem, password) : X509Certificate2.CreateFromPem(pem);
+            return encrypted ? X509Certificate2.CreateFromEncryptedPem(pem, pem, password) : X509Certificate2.CreateFromPem(pem, pem);
         }
         catch (CryptographicException e)
         {

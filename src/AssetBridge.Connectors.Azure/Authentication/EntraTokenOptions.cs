@@ -16,7 +16,11 @@ internal static class EntraTokenOptions
         where T : TokenCredentialOptions
     {
         options.AuthorityHost = authorityHost;
-        options.Transport = new HttpClientTransport(new HttpClient(new InvokerHandler(http), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
+        // An HttpClient refuses a request another HttpClient already sent, so the module's own client is
+        // handed over as it is; only a bare invoker is wrapped.
+        options.Transport = http is HttpClient client
+            ? new HttpClientTransport(client)
+            : new HttpClientTransport(new HttpClient(new InvokerHandler(http), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = Math.Min(module.MaxAttempts - 1, 5);
         options.Retry.Delay = module.RetryBaseDelay;
