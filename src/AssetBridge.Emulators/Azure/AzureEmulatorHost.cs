@@ -5,11 +5,15 @@ namespace AssetBridge.Emulators.Azure;
 /// <summary>Runs an Azure emulator for the CLI (`assetbridge emulate azure`).</summary>
 public static class AzureEmulatorHost
 {
+    /// <summary>Starts, prints one line with the address and what it serves, and runs until cancelled.</summary>
+    public static Task RunAsync(AzureEmulatorOptions options, TextWriter output, CancellationToken ct) =>
+        RunAsync(options, output, certificatePemPath: null, ct);
+
     /// <summary>
     /// Starts, writes the TLS certificate to <paramref name="certificatePemPath"/> when given (for
     /// clients to trust), prints one line with the address and what it serves, and runs until cancelled.
     /// </summary>
-    public static async Task RunAsync(AzureEmulatorOptions options, TextWriter output, CancellationToken ct, string? certificatePemPath = null)
+    public static async Task RunAsync(AzureEmulatorOptions options, TextWriter output, string? certificatePemPath, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);

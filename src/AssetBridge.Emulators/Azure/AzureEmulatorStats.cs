@@ -23,7 +23,7 @@ public sealed class AzureEmulatorStats
     /// <summary>Every HTTP request received, whatever its path.</summary>
     public long Requests => Interlocked.Read(ref requests);
 
-    /// <summary>POSTs to the token endpoint, granted or not.</summary>
+    /// <summary>POSTs the token endpoint answered, granted or refused (a scripted fault answering instead does not count; see <see cref="RequestsTo"/>("token")).</summary>
     public long TokenRequests => Interlocked.Read(ref tokenRequests);
 
     /// <summary>Access tokens issued.</summary>

@@ -15,6 +15,9 @@ public enum AzureFault
     /// <summary>The connection is aborted before any response is sent.</summary>
     ConnectionReset,
 
-    /// <summary>200 with the right headers whose JSON body stops half way (Content-Length matches what is sent).</summary>
+    /// <summary>
+    /// 200 with the right headers whose JSON body stops half way (Content-Length matches what is sent).
+    /// A request that would not have been a 200 (403, 404, 429) gets its normal answer instead.
+    /// </summary>
     MalformedJson,
 }

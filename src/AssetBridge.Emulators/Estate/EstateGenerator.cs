@@ -32,6 +32,7 @@ internal sealed class EstateGenerator(CloudEstateOptions options)
         Image,
         Size,
         Region,
+        RegionChoice,
         Power,
         SecondNic,
         SecondIp,
@@ -126,7 +127,7 @@ internal sealed class EstateGenerator(CloudEstateOptions options)
         var computerName = string.Create(CultureInfo.InvariantCulture, $"{role}{s + 1:D2}{v + 1:D4}");
         var name = "vm-" + computerName;
         var location = vmDraws.Pick(index, (int)Field.Region, 4) == 0
-            ? EstateVocabulary.Regions[vmDraws.Pick(index, (int)Field.Region + 100, EstateVocabulary.Regions.Length)]
+            ? EstateVocabulary.Regions[vmDraws.Pick(index, (int)Field.RegionChoice, EstateVocabulary.Regions.Length)]
             : EstateVocabulary.Regions[s % EstateVocabulary.Regions.Length];
 
         // A deallocated VM's NIC has no MAC in Azure; a VM the CMDB knows by MAC must therefore keep one.

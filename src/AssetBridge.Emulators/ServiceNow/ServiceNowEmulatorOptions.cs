@@ -1,3 +1,5 @@
+using AssetBridge.Emulators.Estate;
+
 namespace AssetBridge.Emulators.ServiceNow;
 
 /// <summary>Settings of one emulated instance; checked when it starts.</summary>
@@ -50,6 +52,14 @@ public sealed class ServiceNowEmulatorOptions
     /// Default 2026-01-01T00:00:00Z.
     /// </summary>
     public DateTimeOffset GeneratedAt { get; set; } = DefaultGeneratedAt;
+
+    /// <summary>
+    /// A cloud estate whose CMDB side this instance holds: for each <see cref="CloudEstate.CmdbTwins"/>
+    /// entry a computer, its adapter and its cmdb_ci_vm_instance (linked "Virtualized by::Virtualizes"),
+    /// added after the generated devices, which stay as they are. Pass the same estate to the Azure
+    /// emulator so the two overlap. Default null: no twins (cmdb_ci_vm_instance is then empty).
+    /// </summary>
+    public CloudEstate? CloudEstate { get; set; }
 
     /// <summary>Fails with a sentence naming the setting and the allowed values.</summary>
     internal void Validate()

@@ -116,7 +116,7 @@ public sealed class InstanceMutationTests
         await using var emulator = await StartAsync();
 
         Assert.Equal(
-            ["cmdb_ci_business_app", "cmdb_ci_computer", "cmdb_ci_network_adapter", "cmdb_rel_ci", "cmdb_rel_type", "sys_user"],
+            ["cmdb_ci_business_app", "cmdb_ci_computer", "cmdb_ci_network_adapter", "cmdb_ci_vm_instance", "cmdb_rel_ci", "cmdb_rel_type", "sys_user"],
             emulator.Instance.Tables.Order(StringComparer.Ordinal));
     }
 }

@@ -63,11 +63,25 @@ internal sealed class Jwt
     public string? Claim(string name) =>
         Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>A NumericDate claim (exp, nbf, iat); null when absent or not a number.</summary>
-    public DateTimeOffset? Time(string name) =>
-        Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
+    /// <summary>
+    /// A NumericDate claim (exp, nbf, iat); null when absent or not a number. MSAL.NET writes these
+    /// as JSON strings of digits in its client assertions, and Entra accepts that, so this does too.
+    /// </summary>
+    public DateTimeOffset? Time(string name)
+    {
+        if (!Payload.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        var seconds = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+            JsonValueKind.String when long.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var text) => text,
+            _ => (long?)null,
+        };
+        return seconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+    }
 
     /// <summary>aud may be a string or an array of strings.</summary>
     public IEnumerable<string> Audiences()

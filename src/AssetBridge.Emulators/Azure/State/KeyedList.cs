@@ -23,6 +23,9 @@ internal sealed class KeyedList<T>
 
     public string KeyAt(int index) => keys[index];
 
+    /// <summary>The items in key order.</summary>
+    public IEnumerable<T> Items() => items;
+
     /// <summary>The position of the first item whose key sorts after <paramref name="key"/> ("" = the start).</summary>
     public int FirstAfter(string key)
     {

@@ -30,14 +30,3 @@ internal sealed class SubscriptionInventory
 
 /// <summary>A NIC and the VM it is attached to.</summary>
 internal sealed record AttachedNic(EstateNic Nic, EstateVm Vm);
-
-internal static class KeyedListExtensions
-{
-    public static IEnumerable<T> Items<T>(this KeyedList<T> list)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            yield return list[i];
-        }
-    }
-}

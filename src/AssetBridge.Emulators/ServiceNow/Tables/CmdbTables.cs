@@ -12,9 +12,13 @@ internal static class CmdbTables
     public const string Relationship = "cmdb_rel_ci";
     public const string RelationshipType = "cmdb_rel_type";
     public const string User = "sys_user";
+    public const string VmInstance = "cmdb_ci_vm_instance";
 
     /// <summary>"Depends on::Used by", the sys_id it has on every instance.</summary>
     public const string DependsOnUsedBy = "1a9cb166f1571100a92eb60da2bce5c5";
+
+    /// <summary>"Virtualized by::Virtualizes" (the emulator's own sys_id for it): parent the guest computer, child its vm instance.</summary>
+    public const string VirtualizedByVirtualizes = "d93304fb0a0a0b78006081a72ef08444";
 
     public static TableSchema ComputerSchema() => new(Computer, "name",
     [
@@ -55,6 +59,20 @@ internal static class CmdbTables
         ("ip_default_gateway", ColumnKind.Text, null),
         ("dhcp_enabled", ColumnKind.Text, null),
         ("install_status", ColumnKind.Text, null),
+        ("sys_created_on", ColumnKind.DateTime, null),
+        ("sys_updated_on", ColumnKind.DateTime, null),
+    ]);
+
+    /// <summary>cmdb_ci_vm_instance: what the CMDB knows of a cloud VM (for Azure, object_id is the resource id and vm_inst_id the VM id).</summary>
+    public static TableSchema VmInstanceSchema() => new(VmInstance, "name",
+    [
+        ("name", ColumnKind.Text, null),
+        ("sys_class_name", ColumnKind.ClassName, null),
+        ("object_id", ColumnKind.Text, null),
+        ("vm_inst_id", ColumnKind.Text, null),
+        ("state", ColumnKind.Text, null),
+        ("install_status", ColumnKind.Text, null),
+        ("operational_status", ColumnKind.Text, null),
         ("sys_created_on", ColumnKind.DateTime, null),
         ("sys_updated_on", ColumnKind.DateTime, null),
     ]);
@@ -107,6 +125,7 @@ internal static class CmdbTables
         "cmdb_ci_linux_server" => "Linux Server",
         NetworkAdapter => "Network Adapter",
         BusinessApp => "Business Application",
+        VmInstance => "Virtual Machine Instance",
         _ => className,
     };
 }
