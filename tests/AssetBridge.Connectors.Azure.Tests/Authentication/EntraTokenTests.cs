@@ -95,6 +95,21 @@ public class EntraTokenTests
         Assert.DoesNotContain("client_secret", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ManagedIdentity_AsksTheMachinesIdentityEndpoint_ForTheUserAssignedClientId()
+    {
+        var stub = new StubHandler(_ => StubHandler.Json(HttpStatusCode.OK, $$"""{"access_token":"mi-token","expires_on":"{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}","resource":"https://management.azure.com/","token_type":"Bearer"}"""));
+        var authenticator = Create(stub, TestCredentials.ManagedIdentity(Client));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Arm);
+        await authenticator.AuthenticateAsync(request, CancellationToken.None);
+
+        Assert.Equal("mi-token", request.Headers.Authorization!.Parameter);
+        var asked = stub.Requests.Last().Request.RequestUri!;
+        Assert.Contains(Client, asked.Query, StringComparison.Ordinal);
+        Assert.Contains("resource=https", asked.Query, StringComparison.Ordinal);
+    }
+
     private static async Task TokenAsync(IAuthenticator authenticator)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Arm);
