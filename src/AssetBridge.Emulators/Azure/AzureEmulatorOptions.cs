@@ -6,7 +6,7 @@ namespace AssetBridge.Emulators.Azure;
 public sealed class AzureEmulatorOptions
 {
     /// <summary>The client id of the default principal.</summary>
-    public const string DefaultClientId = "assetbridge-client";
+    public const string DefaultClientId = "a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e";
 
     /// <summary>The client secret of the default principal.</summary>
     public const string DefaultClientSecret = "assetbridge-secret";

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using AssetBridge.Connectors.Azure;
+using AssetBridge.Connectors.Azure.Settings;
 using AssetBridge.Connectors.ServiceNow;
 using AssetBridge.Core.Application;
 using AssetBridge.Connectors.ServiceNow.Settings;
@@ -11,7 +14,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AssetBridge.Server.Composition;
 
-/// <summary>The connector kinds this build knows: their planners, operations, authenticators and probes.</summary>
+/// <summary>The connector kinds this build knows (ServiceNow, Azure): their planners, operations, authenticators and probes.</summary>
 public sealed class ConnectorModules : IConnectorCatalog, IDisposable
 {
     /// <summary>Overrides the first retry delay of transient faults (milliseconds); for tests and slow links.</summary>
@@ -21,13 +24,15 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
     public const string RetryAttemptsVariable = "ASSETBRIDGE_RETRY_ATTEMPTS";
 
     private readonly ServiceNowModule _serviceNow;
+    private readonly AzureModule _azure;
 
-    private ConnectorModules(ServiceNowModule serviceNow)
+    private ConnectorModules(ServiceNowModule serviceNow, AzureModule azure)
     {
         _serviceNow = serviceNow;
-        Planners = [serviceNow.Planner];
-        Operations = serviceNow.Operations;
-        AuthenticatorProviders = serviceNow.AuthenticatorProviders;
+        _azure = azure;
+        Planners = [serviceNow.Planner, azure.Planner];
+        Operations = [.. serviceNow.Operations, .. azure.Operations];
+        AuthenticatorProviders = [.. serviceNow.AuthenticatorProviders, .. azure.AuthenticatorProviders];
     }
 
     public IReadOnlyList<ISyncPlanner> Planners { get; }
@@ -36,20 +41,36 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
 
     public IReadOnlyList<IAuthenticatorProvider> AuthenticatorProviders { get; }
 
-    public static ConnectorModules Create(TimeProvider time, ILoggerFactory loggers, Func<string, string?> environment)
+    /// <param name="extraTrustedRoots">
+    /// Roots trusted besides the system store (which honours SSL_CERT_FILE) for Azure endpoints: the
+    /// demo's emulator. Certificate validation is never switched off.
+    /// </param>
+    public static ConnectorModules Create(TimeProvider time, ILoggerFactory loggers, Func<string, string?> environment, X509Certificate2Collection? extraTrustedRoots = null)
     {
         var options = new TableApiClientOptions();
+        var azure = new AzureModuleOptions { ExtraTrustedRoots = extraTrustedRoots };
         if (Number(environment, RetryBaseDelayVariable) is { } delay)
         {
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(delay);
+            azure.RetryBaseDelay = TimeSpan.FromMilliseconds(delay);
         }
 
         if (Number(environment, RetryAttemptsVariable) is { } attempts)
         {
             options.MaxAttempts = attempts;
+            azure.MaxAttempts = attempts;
         }
 
-        return new ConnectorModules(ServiceNowModule.Create(options, time, loggers));
+        var serviceNow = ServiceNowModule.Create(options, time, loggers);
+        try
+        {
+            return new ConnectorModules(serviceNow, AzureModule.Create(azure, time, loggers));
+        }
+        catch
+        {
+            serviceNow.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Validates a ServiceNow connector's inputs; returns its target (instance root URL) and settings JSON.</summary>
@@ -61,26 +82,33 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
     }
 
     /// <summary>Validates a draft of a kind this build knows.</summary>
-    public (string Target, string SettingsJson) Describe(ConnectorDraft draft) =>
-        string.Equals(draft.Kind, ConnectorKinds.ServiceNow, StringComparison.OrdinalIgnoreCase)
-            ? DescribeServiceNow(draft.Instance, draft.DeviceTable, draft.Maps, draft.PageSize, draft.MaxConcurrentRequests, draft.VmInstanceTable)
-            : throw new AssetBridgeException(ErrorKind.Usage, $"'{draft.Kind}' is not a connector kind this build knows; use {ConnectorKinds.ServiceNow}.");
+    public (string Target, string SettingsJson) Describe(ConnectorDraft draft) => draft.Kind.ToLowerInvariant() switch
+    {
+        ConnectorKinds.ServiceNow => DescribeServiceNow(draft.Instance, draft.DeviceTable, draft.Maps, draft.PageSize, draft.MaxConcurrentRequests, draft.VmInstanceTable),
+        ConnectorKinds.Azure => AzureConnectorSettings.Describe(draft.Subscriptions, draft.AuthorityHost, draft.ArmEndpoint),
+        _ => throw new AssetBridgeException(ErrorKind.Usage, $"'{draft.Kind}' is not a connector kind this build knows; use {ConnectorKinds.ServiceNow} or {ConnectorKinds.Azure}."),
+    };
 
     /// <summary>Runs the connector kind's probe, opening the connector's credential from the vault for it.</summary>
     public IAsyncEnumerable<ProbeCheck> TestAsync(Connector connector, ICredentialVault vault, CancellationToken cancellationToken)
     {
-        if (!string.Equals(connector.Kind, ConnectorKinds.ServiceNow, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new AssetBridgeException(ErrorKind.Configuration, $"Connector '{connector.Name}' is of kind '{connector.Kind}', which this build cannot test; upgrade AssetBridge.");
-        }
-
         var factory = new Agent.Credentials.CredentialFactory(AuthenticatorProviders);
-        var probe = _serviceNow.CreateProbe(async (c, target, ct) =>
-            factory.Create(await vault.OpenAsync(c.CredentialId, ct).ConfigureAwait(false), target));
+        var probe = connector.Kind.ToLowerInvariant() switch
+        {
+            ConnectorKinds.ServiceNow => _serviceNow.CreateProbe(async (c, target, ct) =>
+                factory.Create(await vault.OpenAsync(c.CredentialId, ct).ConfigureAwait(false), target)),
+            ConnectorKinds.Azure => _azure.CreateProbe(async (c, target, ct) =>
+                factory.Create(await vault.OpenAsync(c.CredentialId, ct).ConfigureAwait(false), target)),
+            _ => throw new AssetBridgeException(ErrorKind.Configuration, $"Connector '{connector.Name}' is of kind '{connector.Kind}', which this build cannot test; upgrade AssetBridge."),
+        };
         return probe.TestAsync(connector, cancellationToken);
     }
 
-    public void Dispose() => _serviceNow.Dispose();
+    public void Dispose()
+    {
+        _serviceNow.Dispose();
+        _azure.Dispose();
+    }
 
     private static int? Number(Func<string, string?> environment, string name)
     {

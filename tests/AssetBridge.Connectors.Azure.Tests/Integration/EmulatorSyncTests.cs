@@ -112,7 +112,7 @@ public class EmulatorSyncTests
         var e = await Assert.ThrowsAsync<AzureApiException>(() => harness.SyncAsync(AzureHarness.Connector(emulator), AzureHarness.DefaultPrincipal(emulator, secret: "not-the-secret")));
 
         Assert.Equal(ErrorKind.Authentication, e.Kind);
-        Assert.StartsWith("Entra ID rejected the client secret of application 'assetbridge-client'", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Entra ID rejected the client secret of application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e'", e.Message, StringComparison.Ordinal);
         Assert.Contains("AADSTS7000215", e.Message, StringComparison.Ordinal);
     }
 
@@ -141,7 +141,7 @@ public class EmulatorSyncTests
 
         Assert.Equal(AzureFailure.NotAuthorized, e.Failure);
         Assert.Equal(
-            "Authenticated, but application 'assetbridge-client' can read no subscription: assign it the Reader role on each subscription to inventory (the subscription's Access control (IAM) > Add role assignment), then run the sync again.",
+            "Authenticated, but application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e' can read no subscription: assign it the Reader role on each subscription to inventory (the subscription's Access control (IAM) > Add role assignment), then run the sync again.",
             e.Message);
     }
 
@@ -156,7 +156,7 @@ public class EmulatorSyncTests
         var e = await Assert.ThrowsAsync<AzureApiException>(() => harness.SyncAsync(AzureHarness.Connector(emulator, [revoked]), AzureHarness.DefaultPrincipal(emulator)));
 
         Assert.Equal(
-            $"Application 'assetbridge-client' cannot read subscription {revoked} (it can read 1 subscription): assign the Reader role on subscription {revoked} to application 'assetbridge-client', or remove it from the connector's subscriptions.",
+            $"Application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e' cannot read subscription {revoked} (it can read 1 subscription): assign the Reader role on subscription {revoked} to application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e', or remove it from the connector's subscriptions.",
             e.Message);
     }
 
@@ -176,7 +176,7 @@ public class EmulatorSyncTests
         var e = await Assert.ThrowsAsync<AzureApiException>(() => harness.RunAsync(job, AzureHarness.DefaultPrincipal(emulator)));
 
         Assert.Equal(AzureFailure.NotAuthorized, e.Failure);
-        Assert.Contains($"assign the Reader role on subscription {subscription} to application 'assetbridge-client'", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"assign the Reader role on subscription {subscription} to application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class ProbeTests
         Assert.Equal(
             ["DNS resolution of the authority host", "TLS connection to the authority host", "DNS resolution of the ARM endpoint", "TLS connection to the ARM endpoint", "Authentication", "Get Subscriptions", $"Subscription {named}"],
             checks.Select(c => c.Name));
-        Assert.Equal("Application 'assetbridge-client' can read 3 subscriptions.", checks[5].Detail);
+        Assert.Equal("Application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e' can read 3 subscriptions.", checks[5].Detail);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class ProbeTests
         Assert.True(checks.Single(c => c.Name == "Authentication").Passed);
         var subscriptions = checks.Single(c => c.Name == "Get Subscriptions");
         Assert.False(subscriptions.Passed);
-        Assert.StartsWith("Authenticated, but application 'assetbridge-client' can read no subscription: assign it the Reader role", subscriptions.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("Authenticated, but application 'a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e' can read no subscription: assign it the Reader role", subscriptions.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class TokenEndpointTests
         using var client = Client(emulator);
 
         using var response = await client.RequestTokenAsync(
-            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "assetbridge-secret"), ("scope", ArmScope));
+            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "assetbridge-secret"), ("scope", ArmScope));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class TokenEndpointTests
         {
             Content = new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "client_credentials"), KeyValuePair.Create("scope", ArmScope)]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("assetbridge-client:assetbridge-secret")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AzureEmulatorOptions.DefaultClientId + ":assetbridge-secret")));
 
         using var response = await client.SendAsync(request);
 
@@ -56,7 +56,7 @@ public sealed class TokenEndpointTests
         using var client = Client(emulator);
 
         using var response = await client.RequestTokenAsync(
-            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "wrong"), ("scope", ArmScope));
+            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "wrong"), ("scope", ArmScope));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var body = await AssertEntraErrorAsync(response, "invalid_client", 7000215);
@@ -70,7 +70,7 @@ public sealed class TokenEndpointTests
         using var client = Client(emulator);
 
         using var response = await client.RequestTokenAsync(
-            "11111111-2222-4333-8444-555555555555", ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "assetbridge-secret"), ("scope", ArmScope));
+            "11111111-2222-4333-8444-555555555555", ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "assetbridge-secret"), ("scope", ArmScope));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await AssertEntraErrorAsync(response, "invalid_request", 90002);
@@ -100,7 +100,7 @@ public sealed class TokenEndpointTests
         using var client = Client(emulator);
 
         using var response = await client.RequestTokenAsync(
-            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "assetbridge-secret"), ("scope", scope));
+            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "assetbridge-secret"), ("scope", scope));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await AssertEntraErrorAsync(response, error, code);
@@ -113,7 +113,7 @@ public sealed class TokenEndpointTests
         using var client = Client(emulator);
 
         using var response = await client.RequestTokenAsync(
-            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "assetbridge-secret"), ("scope", emulator.ArmEndpoint + ".default"));
+            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "assetbridge-secret"), ("scope", emulator.ArmEndpoint + ".default"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -126,7 +126,7 @@ public sealed class TokenEndpointTests
         client.DefaultRequestHeaders.Add("client-request-id", "0b7a8b0c-1d2e-4f30-8a41-526374859607");
 
         using var response = await client.RequestTokenAsync(
-            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "wrong"), ("scope", ArmScope));
+            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "wrong"), ("scope", ArmScope));
 
         var body = await response.JsonAsync();
         Assert.Equal("0b7a8b0c-1d2e-4f30-8a41-526374859607", body.GetProperty("correlation_id").GetString());

@@ -105,7 +105,7 @@ public sealed class FaultTests
         emulator.Controls.ScriptFault(AzureFault.ServiceUnavailable503, pathPrefix: $"/{emulator.TenantId}/oauth2/");
 
         using var faulted = await client.RequestTokenAsync(
-            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", "assetbridge-client"), ("client_secret", "assetbridge-secret"), ("scope", ArmScope));
+            emulator.TenantId, ("grant_type", "client_credentials"), ("client_id", AzureEmulatorOptions.DefaultClientId), ("client_secret", "assetbridge-secret"), ("scope", ArmScope));
         var token = await client.SecretTokenAsync(emulator);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, faulted.StatusCode);

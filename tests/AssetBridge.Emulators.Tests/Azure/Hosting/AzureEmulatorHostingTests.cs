@@ -119,7 +119,7 @@ public sealed class AzureEmulatorHostingTests
             await Task.WhenAny(output.FirstLine, running).WaitAsync(TimeSpan.FromSeconds(20));
 
             Assert.Matches(
-                @"^Azure emulator listening on https://127\.0\.0\.1:\d+/ \(tenant 72f988bf-0000-4000-8000-00000000a2b1; 3 subscriptions, 60 VMs; client assetbridge-client\)\r?\n$",
+                @"^Azure emulator listening on https://127\.0\.0\.1:\d+/ \(tenant 72f988bf-0000-4000-8000-00000000a2b1; 3 subscriptions, 60 VMs; client a5b1d9e0-7c3f-4e2a-9b8d-00000000c11e\)\r?\n$",
                 output.ToString());
             Assert.False(running.IsCompleted);
             Assert.StartsWith("-----BEGIN CERTIFICATE-----", await File.ReadAllTextAsync(pem), StringComparison.Ordinal);
