@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using AssetBridge.Cli.Hosting;
 using AssetBridge.Cli.Input;
 using AssetBridge.Cli.Output;
+using AssetBridge.Connectors.Azure.Settings;
 using AssetBridge.Core.Application;
 using AssetBridge.Core.Credentials;
 
@@ -16,6 +18,8 @@ internal static class CredentialCommands
         var add = new Command("add", "Add a credential (secrets on stdin, or from environment variables).");
         add.Subcommands.Add(AddBasic(console));
         add.Subcommands.Add(AddOAuth(console));
+        add.Subcommands.Add(AddAzureServicePrincipal(console));
+        add.Subcommands.Add(AddAzureManagedIdentity(console));
         command.Subcommands.Add(add);
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Remove(console));
@@ -75,6 +79,57 @@ internal static class CredentialCommands
             return 0;
         }));
         return command;
+    }
+
+    private static Command AddAzureServicePrincipal(CliConsole console)
+    {
+        var name = new Option<string>("--name") { Description = "Credential name.", Required = true };
+        var tenantId = new Option<string>("--tenant-id") { Description = "Directory (tenant) ID, or a verified domain.", Required = true };
+        var clientId = new Option<string>("--client-id") { Description = "Application (client) ID of the app registration.", Required = true };
+        var clientSecretEnv = new Option<string?>("--client-secret-env") { Description = "Read the client secret from this environment variable instead of stdin." };
+        var certificateFile = new Option<string?>("--certificate-file") { Description = "Use a client certificate instead of a secret: PEM (certificate and private key) or PFX." };
+        var certificatePasswordEnv = new Option<string?>("--certificate-password-env") { Description = "The PFX's password, from this environment variable." };
+        var command = new Command(CredentialTypes.AzureServicePrincipal, "An Entra ID service principal with the Reader role: client secret on stdin (or --client-secret-env), or --certificate-file.")
+        {
+            name, tenantId, clientId, clientSecretEnv, certificateFile, certificatePasswordEnv,
+        };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
+        {
+            var certificate = parse.GetValue(certificateFile);
+            string? secret = null;
+            string? password = null;
+            if (string.IsNullOrWhiteSpace(certificate))
+            {
+                secret = new SecretReader(console).Read("client secret", parse.GetValue(clientSecretEnv), "--client-secret-env");
+            }
+            else if (parse.GetValue(certificatePasswordEnv) is { Length: > 0 } variable)
+            {
+                password = console.Environment(variable)
+                    ?? throw new Core.Errors.AssetBridgeException(Core.Errors.ErrorKind.Usage, $"The environment variable {variable} named by --certificate-password-env is not set; set it or drop the option.");
+            }
+
+            var path = certificate is null ? null : Path.GetFullPath(certificate, console.WorkingDirectory);
+            var parts = AzureCredentialInput.ServicePrincipal(parse.GetValue(tenantId), parse.GetValue(clientId), secret, path, password);
+            return await AddAsync(console, session, parse.GetValue(name)!, parts, cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static Command AddAzureManagedIdentity(CliConsole console)
+    {
+        var name = new Option<string>("--name") { Description = "Credential name.", Required = true };
+        var clientId = new Option<string?>("--client-id") { Description = "A user-assigned identity's client ID; without it, the machine's system-assigned identity." };
+        var command = new Command(CredentialTypes.AzureManagedIdentity, "The managed identity of the Azure machine the agent runs on (no secret); pin the connector to that agent.") { name, clientId };
+        command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
+            await AddAsync(console, session, parse.GetValue(name)!, AzureCredentialInput.ManagedIdentity(parse.GetValue(clientId)), cancellationToken).ConfigureAwait(false)));
+        return command;
+    }
+
+    private static async Task<int> AddAsync(CliConsole console, CliSession session, string name, AzureCredentialParts parts, CancellationToken cancellationToken)
+    {
+        var info = await session.Plane.AddCredentialAsync(new CredentialDraft(name, parts.Type, parts.Attributes, parts.Secret), cancellationToken).ConfigureAwait(false);
+        await console.Out.WriteLineAsync($"Added credential '{info.Name}' (id {info.Id}, {info.Type}: {parts.Description}), encrypted under master key {info.KeyId}.").ConfigureAwait(false);
+        return 0;
     }
 
     private static Command List(CliConsole console)

@@ -9,15 +9,23 @@ using AssetBridge.Core.Errors;
 using AssetBridge.Core.Inventory;
 using AssetBridge.Core.Runs;
 using AssetBridge.Core.Storage;
+using AssetBridge.Emulators.Azure;
+using AssetBridge.Emulators.Estate;
 using AssetBridge.Emulators.ServiceNow;
+using AssetBridge.Connectors.Azure.Settings;
+using AssetBridge.Core.Application;
+using AssetBridge.Core.Inventory.Correlation;
+using System.Security.Cryptography.X509Certificates;
 using AssetBridge.Storage.Vault;
 
 namespace AssetBridge.Cli.Commands;
 
 /// <summary>
-/// <c>demo</c>: starts a ServiceNow emulator in this process, points a connector at it, runs a full
-/// sync, changes and deletes records at the source, runs an incremental and a full sync, and shows the
-/// inventory by criticality. It works in its own data directory, so a real inventory is never touched.
+/// <c>demo</c>: starts a ServiceNow emulator and an Azure emulator in this process (their data overlap:
+/// VMs the CMDB knows by VM id, resource id, MAC or name + IP, VMs it does not know, and CMDB records of
+/// VMs Azure no longer has), points a connector at each, runs a full sync, changes and deletes records
+/// at the source, runs an incremental and a full sync, syncs Azure, and shows the joined inventory by
+/// criticality, status and exposure. It works in its own data directory, so a real inventory is never touched.
 /// </summary>
 internal static class DemoCommand
 {
@@ -27,12 +35,16 @@ internal static class DemoCommand
     public static Command Create(CliConsole console)
     {
         var devices = new Option<int>("--devices") { Description = "Devices in the emulated CMDB.", DefaultValueFactory = _ => 2000 };
-        var command = new Command("demo", "Run AssetBridge end to end against a built-in ServiceNow emulator (own data directory: ./.assetbridge-demo).") { devices };
+        var subscriptions = new Option<int>("--subscriptions") { Description = "Subscriptions in the emulated Azure tenant.", DefaultValueFactory = _ => 3 };
+        var vms = new Option<int>("--vms-per-subscription") { Description = "Virtual machines per subscription.", DefaultValueFactory = _ => 40 };
+        var command = new Command("demo", "Run AssetBridge end to end against built-in ServiceNow and Azure emulators (own data directory: ./.assetbridge-demo).") { devices, subscriptions, vms };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var directory = Path.GetFullPath(parse.GetValue(GlobalOptions.DataDir) ?? ".assetbridge-demo", console.WorkingDirectory);
             PrepareDirectory(directory);
             var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var clientSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+            var estate = Estate(parse.GetValue(subscriptions), parse.GetValue(vms));
             await using var emulator = await ServiceNowEmulator.StartAsync(
                 new ServiceNowEmulatorOptions
                 {
@@ -41,13 +53,23 @@ internal static class DemoCommand
                     Applications = Math.Max(5, parse.GetValue(devices) / 50),
                     Seed = 42,
                     Users = [new EmulatorUser("assetbridge_demo", password, ["cmdb_read"])],
+                    CloudEstate = estate,
+                },
+                cancellationToken).ConfigureAwait(false);
+            await using var azure = await AzureEmulator.StartAsync(
+                new AzureEmulatorOptions
+                {
+                    CloudEstate = estate,
+                    Principals = [new AzureEmulatorPrincipal(AzureEmulatorOptions.DefaultClientId, clientSecret)],
                 },
                 cancellationToken).ConfigureAwait(false);
             var o = console.Out;
             await o.WriteLineAsync($"ServiceNow emulator on {emulator.BaseAddress} with {emulator.Instance.Count(DeviceTable):N0} devices.").ConfigureAwait(false);
+            await o.WriteLineAsync($"Azure emulator on {azure.BaseAddress} (Entra ID + Resource Manager over HTTPS) with {estate.Subscriptions.Count} subscriptions and {estate.Vms.Count:N0} VMs, some of them in the CMDB.").ConfigureAwait(false);
 
             MasterKeyFile.CreateIfMissing(directory);
-            await using var host = await AppHost.OpenAsync(directory, console, create: true, parse.GetValue(GlobalOptions.Verbose), cancellationToken).ConfigureAwait(false);
+            await using var host = await AppHost.OpenAsync(
+                directory, console, create: true, parse.GetValue(GlobalOptions.Verbose), cancellationToken, new X509Certificate2Collection(azure.Certificate)).ConfigureAwait(false);
             await host.Credentials.AddAsync(
                 "demo",
                 CredentialTypes.ServiceNowBasic,
@@ -73,14 +95,44 @@ internal static class DemoCommand
             var second = await SyncCommand.RunAsync(new CliSession(host.ControlPlane, host), console, connector, SyncMode.Full, cancellationToken).ConfigureAwait(false);
             await RunSummary.WriteAsync(console, second).ConfigureAwait(false);
 
+            var cloud = await AddAzureAsync(host, azure, clientSecret, cancellationToken).ConfigureAwait(false);
+            await o.WriteLineAsync().ConfigureAwait(false);
+            await o.WriteLineAsync($"4. Azure sync: Get Subscriptions proves the credential, then one ListNodes job per subscription").ConfigureAwait(false);
+            var cloudRun = await SyncCommand.RunAsync(new CliSession(host.ControlPlane, host), console, cloud, SyncMode.Full, cancellationToken).ConfigureAwait(false);
+            await RunSummary.WriteAsync(console, cloudRun).ConfigureAwait(false);
+
             await o.WriteLineAsync().ConfigureAwait(false);
             await WriteInventorySummaryAsync(host, console, cancellationToken).ConfigureAwait(false);
             await o.WriteLineAsync().ConfigureAwait(false);
-            await o.WriteLineAsync($"Explore it: ./assetbridge devices --data-dir {directory} --min-criticality 0   (or --json, --csv; runs)").ConfigureAwait(false);
-            var ok = full.State == RunState.Completed && incremental.State == RunState.Completed && second.State == RunState.Completed;
+            await WriteExposureAsync(host, console, cancellationToken).ConfigureAwait(false);
+            await o.WriteLineAsync().ConfigureAwait(false);
+            await o.WriteLineAsync($"Explore it: ./assetbridge devices --data-dir {directory} --min-criticality 0   (or --json, --csv; runs; exposure)").ConfigureAwait(false);
+            var ok = full.State == RunState.Completed && incremental.State == RunState.Completed && second.State == RunState.Completed
+                && cloudRun.State == RunState.Completed;
             return ok ? ExitCodes.Success : ExitCodes.For(ErrorKind.RunFailed);
         });
         return command;
+    }
+
+    private static CloudEstate Estate(int subscriptions, int vmsPerSubscription)
+    {
+        try
+        {
+            return CloudEstate.Generate(new CloudEstateOptions { Seed = 42, Subscriptions = subscriptions, VmsPerSubscription = vmsPerSubscription });
+        }
+        catch (ArgumentException e)
+        {
+            throw new AssetBridgeException(ErrorKind.Usage, e.Message);
+        }
+    }
+
+    /// <summary>The same two commands a user runs: credential add azure-sp, connector add azure (pointed at the emulator).</summary>
+    private static async Task<Core.Connectors.Connector> AddAzureAsync(AppHost host, AzureEmulator azure, string clientSecret, CancellationToken cancellationToken)
+    {
+        var parts = AzureCredentialInput.ServicePrincipal(azure.TenantId, AzureEmulatorOptions.DefaultClientId, clientSecret, null, null);
+        await host.Credentials.AddAsync("demo-azure", parts.Type, parts.Attributes, parts.Secret, cancellationToken).ConfigureAwait(false);
+        var (target, settings) = AzureConnectorSettings.Describe([], azure.AuthorityHost.ToString(), azure.ArmEndpoint.ToString());
+        return await host.Connectors.AddAsync("demo-azure", Core.Connectors.ConnectorKinds.Azure, target, "demo-azure", settings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Uses a fresh directory: an earlier demo's is replaced; anything else that is not empty is refused.</summary>
@@ -124,8 +176,11 @@ internal static class DemoCommand
     {
         var byLevel = new long[5];
         var top = new List<InventoryEntry>();
+        var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await foreach (var entry in host.Inventory.ReadAsync(new DeviceQuery(), null, cancellationToken).ConfigureAwait(false))
         {
+            var status = DeviceView.StatusName(entry.Status) + (entry.Match is { } m ? $" (by {DeviceView.RuleName(m.Rule)})" : string.Empty);
+            byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
             byLevel[entry.Criticality.Level ?? 4]++;
             if (entry.Criticality.Level == CriticalityScale.VeryHigh && top.Count < 8)
             {
@@ -142,6 +197,8 @@ internal static class DemoCommand
                 l < 4 ? $"{l} {CriticalityScale.Name(l)}" : "unknown",
                 byLevel[l].ToString("N0", CultureInfo.InvariantCulture),
             }));
+        await console.Out.WriteLineAsync("CMDB and Azure, joined").ConfigureAwait(false);
+        TableOutput.Write(console, ["STATUS", "ENTRIES"], byStatus.Select(s => new[] { s.Key, s.Value.ToString("N0", CultureInfo.InvariantCulture) }));
         await console.Out.WriteLineAsync("Most critical devices, and why").ConfigureAwait(false);
         TableOutput.Write(
             console,
@@ -152,5 +209,22 @@ internal static class DemoCommand
                 string.Join(", ", e.NetworkAdapters.Select(a => a.IpAddress).Where(ip => !string.IsNullOrEmpty(ip))),
                 e.Criticality.Reason ?? string.Empty,
             }));
+    }
+
+    private static async Task WriteExposureAsync(AppHost host, CliConsole console, CancellationToken cancellationToken)
+    {
+        var exposed = new List<InventoryEntry>();
+        await foreach (var entry in host.ControlPlane.ReadDevicesAsync(new DeviceFilter { InternetFacingOnly = true }, cancellationToken).ConfigureAwait(false))
+        {
+            exposed.Add(entry);
+        }
+
+        var ranked = ExposureCommand.Rank(exposed);
+        await console.Out.WriteLineAsync("Exposure: internet-facing, most critical first (the first 10; all with 'exposure')").ConfigureAwait(false);
+        ExposureCommand.WriteTable(console, ranked.Take(10).ToList());
+        if (ranked.Count > 10)
+        {
+            await console.Out.WriteLineAsync($"... and {ranked.Count - 10:N0} more.").ConfigureAwait(false);
+        }
     }
 }

@@ -34,6 +34,7 @@ internal static class ExposureCommand
             }
 
             WriteTable(console, ranked);
+            await console.Out.WriteLineAsync(ranked.Count == 1 ? "1 internet-facing entry." : $"{ranked.Count:N0} internet-facing entries.").ConfigureAwait(false);
             return 0;
         }));
         return command;
@@ -58,7 +59,6 @@ internal static class ExposureCommand
             e.Criticality.Reason ?? string.Empty,
         }).ToList();
         TableOutput.Write(console, ["DEVICE", "STATUS", "PUBLIC IPS", "CRITICALITY", "WHY"], rows);
-        console.Out.WriteLine(ranked.Count == 1 ? "1 internet-facing entry." : $"{ranked.Count:N0} internet-facing entries.");
     }
 
     private static async IAsyncEnumerable<InventoryEntry> ToAsync(IEnumerable<InventoryEntry> entries)

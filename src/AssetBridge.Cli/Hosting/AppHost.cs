@@ -27,14 +27,14 @@ public sealed class AppHost : IAsyncDisposable
     private CredentialVault? _vault;
     private LocalControlPlane? _controlPlane;
 
-    private AppHost(string dataDirectory, SqliteStore store, CliConsole console, TimeProvider time, ILoggerFactory loggers)
+    private AppHost(string dataDirectory, SqliteStore store, CliConsole console, TimeProvider time, ILoggerFactory loggers, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? extraTrustedRoots)
     {
         DataDirectory = dataDirectory;
         Store = store;
         _console = console;
         Time = time;
         Loggers = loggers;
-        Modules = ConnectorModules.Create(time, loggers, console.Environment);
+        Modules = ConnectorModules.Create(time, loggers, console.Environment, extraTrustedRoots);
         Finalizer = new RunFinalizer(store, time, Modules.Planners);
         Sync = new SyncService(store, Modules.Planners, Finalizer, time);
         Inventory = new InventoryReader(store);
@@ -76,7 +76,14 @@ public sealed class AppHost : IAsyncDisposable
     /// Opens the data directory. Without <paramref name="create"/>, a directory that was never
     /// initialised is a configuration error telling the user to run init.
     /// </summary>
-    public static async Task<AppHost> OpenAsync(string dataDirectory, CliConsole console, bool create, bool verbose, CancellationToken cancellationToken)
+    /// <param name="extraTrustedRoots">Roots trusted for Azure endpoints besides the system store; the demo's emulator only.</param>
+    public static async Task<AppHost> OpenAsync(
+        string dataDirectory,
+        CliConsole console,
+        bool create,
+        bool verbose,
+        CancellationToken cancellationToken,
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection? extraTrustedRoots = null)
     {
         var databasePath = Hosting.DataDirectory.DatabasePath(dataDirectory);
         if (!create && !File.Exists(databasePath))
@@ -95,7 +102,7 @@ public sealed class AppHost : IAsyncDisposable
             .AddProvider(new StderrLoggerProvider(console.Error, level)));
         var time = TimeProvider.System;
         var store = await SqliteStore.OpenAsync(databasePath, time, null, cancellationToken).ConfigureAwait(false);
-        return new AppHost(dataDirectory, store, console, time, loggers);
+        return new AppHost(dataDirectory, store, console, time, loggers, extraTrustedRoots);
     }
 
     /// <summary>Creates the embedded agent: the same runtime a remote agent runs, over the in-process channel.</summary>

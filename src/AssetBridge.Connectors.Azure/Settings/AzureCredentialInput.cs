@@ -96,13 +96,13 @@ public static partial class AzureCredentialInput
             throw new AssetBridgeException(
                 ErrorKind.Usage,
                 hasSecret
-                    ? "Give either a client secret or a certificate for the service principal, not both (--client-secret or --certificate)."
-                    : "Give the service principal's client secret (--client-secret) or its certificate file (--certificate).");
+                    ? "Give either a client secret or a certificate for the service principal, not both (a secret on stdin or --client-secret-env, or --certificate-file)."
+                    : "Give the service principal's client secret (on stdin or --client-secret-env) or its certificate file (--certificate-file).");
         }
 
         if (!hasCertificate && !string.IsNullOrEmpty(certificatePassword))
         {
-            throw new AssetBridgeException(ErrorKind.Usage, "A certificate password only goes with a certificate file (--certificate).");
+            throw new AssetBridgeException(ErrorKind.Usage, "A certificate password only goes with a certificate file (--certificate-file).");
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -46,7 +46,7 @@ public class AzureCredentialInputTests
 
     [Theory]
     [InlineData("s", "cert.pem", "not both")]
-    [InlineData(null, null, "Give the service principal's client secret (--client-secret) or its certificate file (--certificate).")]
+    [InlineData(null, null, "Give the service principal's client secret (on stdin or --client-secret-env) or its certificate file (--certificate-file).")]
     [InlineData("8d2c1d4e-3f0a-4b7e-9a61-5c2f0e7d9b13", null, "is a GUID, which is the secret's ID, not its value")]
     public void ServicePrincipal_NeedsExactlyOneSecretOrCertificate(string? secret, string? certificate, string expected) =>
         Assert.Contains(expected, Assert.Throws<AssetBridgeException>(() => AzureCredentialInput.ServicePrincipal(Tenant, Client, secret, certificate, null)).Message, StringComparison.Ordinal);
