@@ -23,6 +23,12 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
     /// <summary>Overrides how many times a request is tried before its job fails.</summary>
     public const string RetryAttemptsVariable = "ASSETBRIDGE_RETRY_ATTEMPTS";
 
+    /// <summary>
+    /// A PEM file of root certificates trusted for Azure endpoints besides the system store: an Azure
+    /// Stack Hub or a TLS-inspecting proxy signed by a private CA. Adds trust; never removes a check.
+    /// </summary>
+    public const string ExtraCaFileVariable = "ASSETBRIDGE_EXTRA_CA_FILE";
+
     private readonly ServiceNowModule _serviceNow;
     private readonly AzureModule _azure;
 
@@ -48,7 +54,7 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
     public static ConnectorModules Create(TimeProvider time, ILoggerFactory loggers, Func<string, string?> environment, X509Certificate2Collection? extraTrustedRoots = null)
     {
         var options = new TableApiClientOptions();
-        var azure = new AzureModuleOptions { ExtraTrustedRoots = extraTrustedRoots };
+        var azure = new AzureModuleOptions { ExtraTrustedRoots = Roots(environment, extraTrustedRoots) };
         if (Number(environment, RetryBaseDelayVariable) is { } delay)
         {
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(delay);
@@ -108,6 +114,37 @@ public sealed class ConnectorModules : IConnectorCatalog, IDisposable
     {
         _serviceNow.Dispose();
         _azure.Dispose();
+    }
+
+    private static X509Certificate2Collection? Roots(Func<string, string?> environment, X509Certificate2Collection? given)
+    {
+        var path = environment(ExtraCaFileVariable);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return given;
+        }
+
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPemFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new AssetBridgeException(ErrorKind.Usage, $"{ExtraCaFileVariable} names '{path}', which could not be read as PEM certificates ({e.Message}); point it at a readable PEM file or unset it.");
+        }
+
+        if (roots.Count == 0)
+        {
+            throw new AssetBridgeException(ErrorKind.Usage, $"{ExtraCaFileVariable} names '{path}', which holds no PEM certificate; point it at a PEM file of root certificates or unset it.");
+        }
+
+        if (given is not null)
+        {
+            roots.AddRange(given);
+        }
+
+        return roots;
     }
 
     private static int? Number(Func<string, string?> environment, string name)
