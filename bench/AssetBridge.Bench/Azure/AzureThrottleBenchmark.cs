@@ -77,7 +77,7 @@ internal static class AzureThrottleBenchmark
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {options.Estate.Subscriptions} × {options.Estate.VmsPerSubscription:N0} | {stats[1]} | {stats[2]} | {seconds:F1} s | {minimum.Seconds:F1} s | {seconds / minimum.Seconds:F2}x |"));
+                $"| {options.Estate.Subscriptions} × {options.Estate.VmsPerSubscription:N0} | {stats[1]} | {stats[2]} | {seconds:F1} s | {minimum.Seconds:F1} s | {(minimum.Seconds > 0 ? (seconds / minimum.Seconds).ToString("F2", CultureInfo.InvariantCulture) + "x" : "— (the throttle is never reached)")} |"));
             return 0;
         }
         finally

@@ -52,7 +52,13 @@ internal sealed class HttpControlPlane : IControlPlane, IDisposable
         SendAsync<Connector>(
             HttpMethod.Post,
             "connectors",
-            new ConnectorBody(draft.Name, draft.Kind, draft.Instance, draft.Credential, draft.DeviceTable, [.. draft.Maps], draft.PageSize, draft.MaxConcurrentRequests, draft.Every, draft.Placement),
+            new ConnectorBody(draft.Name, draft.Kind, draft.Instance, draft.Credential, draft.DeviceTable, [.. draft.Maps], draft.PageSize, draft.MaxConcurrentRequests, draft.Every, draft.Placement)
+            {
+                VmInstanceTable = draft.VmInstanceTable,
+                Subscriptions = [.. draft.Subscriptions],
+                AuthorityHost = draft.AuthorityHost,
+                ArmEndpoint = draft.ArmEndpoint,
+            },
             cancellationToken);
 
     public Task<IReadOnlyList<Connector>> ListConnectorsAsync(CancellationToken cancellationToken) =>

@@ -81,7 +81,7 @@ internal static class TransportFailures
     private static AzureApiException TlsFailed(string service, Uri endpoint, Exception inner, ServerTrust trust) => new(
         AzureFailure.Tls, ErrorKind.Unreachable, retryHere: false,
         trust.RejectionOf(endpoint.IdnHost) is { } reason
-            ? $"The certificate of {service} at '{endpoint.IdnHost}' is not trusted here: {reason}; if a proxy or private CA signs it, add that CA to the system trust store or point SSL_CERT_FILE at it."
+            ? $"The certificate of {service} at '{endpoint.IdnHost}' is not trusted here: {reason}; if a proxy or private CA signs it, add that CA to the system trust store, point SSL_CERT_FILE at it, or name it in ASSETBRIDGE_EXTRA_CA_FILE."
             : $"The TLS connection to {service} at '{endpoint.IdnHost}' failed ({SentenceText.Innermost(inner)}); check that no proxy intercepts TLS, and if a private CA signs the certificate, add that CA to the system trust store or point SSL_CERT_FILE at it.",
         inner);
 

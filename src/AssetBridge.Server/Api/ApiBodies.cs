@@ -18,7 +18,20 @@ public sealed record ConnectorBody(
     int? PageSize,
     int? MaxConcurrentRequests,
     TimeSpan? Every,
-    AgentPlacement? Placement);
+    AgentPlacement? Placement)
+{
+    /// <summary>ServiceNow: the VM instance table (default cmdb_ci_vm_instance).</summary>
+    public string? VmInstanceTable { get; init; }
+
+    /// <summary>Azure: subscription ids to read; none reads every readable subscription.</summary>
+    public string[]? Subscriptions { get; init; }
+
+    /// <summary>Azure: the Entra ID authority host (default the public cloud's).</summary>
+    public string? AuthorityHost { get; init; }
+
+    /// <summary>Azure: the Resource Manager endpoint (default the public cloud's).</summary>
+    public string? ArmEndpoint { get; init; }
+}
 
 /// <summary>PUT /api/v1/connectors/{name}/schedule; a null <see cref="Every"/> turns the schedule off.</summary>
 public sealed record ScheduleBody(TimeSpan? Every);

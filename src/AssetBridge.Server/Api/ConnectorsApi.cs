@@ -19,10 +19,11 @@ internal static class ConnectorsApi
             .WithSummary("Show a connector.").RequireAuthorization(BearerAuthentication.ReaderPolicy);
         group.MapPost("/", async (ConnectorBody body, IControlPlane plane, CancellationToken ct) =>
         {
+            var kind = Body.Required(body.Kind, "kind");
             var draft = new ConnectorDraft(
                 Body.Required(body.Name, "name"),
-                Body.Required(body.Kind, "kind"),
-                Body.Required(body.Instance, "instance"),
+                kind,
+                string.Equals(kind, Core.Connectors.ConnectorKinds.Azure, StringComparison.OrdinalIgnoreCase) ? body.Instance ?? string.Empty : Body.Required(body.Instance, "instance"),
                 Body.Required(body.Credential, "credential"),
                 body.DeviceTable,
                 body.Maps ?? [],
@@ -31,6 +32,10 @@ internal static class ConnectorsApi
             {
                 Every = body.Every,
                 Placement = body.Placement ?? AgentPlacement.Any,
+                VmInstanceTable = body.VmInstanceTable,
+                Subscriptions = body.Subscriptions ?? [],
+                AuthorityHost = body.AuthorityHost,
+                ArmEndpoint = body.ArmEndpoint,
             };
             var connector = await plane.AddConnectorAsync(draft, ct).ConfigureAwait(false);
             return TypedResults.Created($"/api/v1/connectors/{connector.Id}", connector);
