@@ -1,3 +1,4 @@
+using AssetBridge.Core.Errors;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;

@@ -91,31 +91,13 @@ internal static class FailureSentences
         TableApiFailure.Refused, ErrorKind.BadResponse, retryHere: false,
         $"ServiceNow answered {(int)status} {status} for {s.Table}{Quote(message)}; check the instance URL and the connector settings.");
 
+    // ServiceNow's messages are quoted shorter than Azure's: its sentences already name the table.
+    private const int MaxQuoted = 200;
+
     /// <summary>A server message for a sentence: one line, bounded, introduced by a colon; empty when there is none.</summary>
-    public static string Quote(string? message)
-    {
-        var text = Clean(message);
-        return text.Length == 0 ? string.Empty : $": {text}";
-    }
+    public static string Quote(string? message) => SentenceText.Quote(message, MaxQuoted);
 
-    public static string Clean(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
+    public static string Clean(string? text) => SentenceText.Clean(text, MaxQuoted);
 
-        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= 200 ? line.TrimEnd('.') : line[..200] + "…";
-    }
-
-    private static string Innermost(Exception e)
-    {
-        while (e.InnerException is not null)
-        {
-            e = e.InnerException;
-        }
-
-        return Clean(e.Message);
-    }
+    private static string Innermost(Exception e) => SentenceText.Innermost(e, MaxQuoted);
 }
