@@ -99,6 +99,9 @@ public sealed class Deployment : IAsyncDisposable
         return (process, data);
     }
 
+    /// <summary>Sets an environment variable for every process started from now on (null removes it).</summary>
+    public void SetEnvironment(string name, string? value) => _environment[name] = value;
+
     public CliProcess Start(string name, string[] args)
     {
         var process = CliProcess.Start(name, _environment, args);

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using AssetBridge.EndToEnd.Tests.Infrastructure;
+using AssetBridge.Emulators.Azure;
+using AssetBridge.Emulators.Estate;
+
+namespace AssetBridge.EndToEnd.Tests;
+
+/// <summary>
+/// Azure discovery through the same queue, selector, sealed credentials and executor as ServiceNow: a
+/// server without an embedded agent, a remote agent with the azure capability, the Azure emulator over
+/// HTTPS trusted through configuration, and the CLI in remote mode.
+/// </summary>
+public sealed class AzureRemoteAgentTests
+{
+    private const string ClientSecret = "canary8Q~Remote-Azure-e41f-DO-NOT-LEAK";
+
+    [Fact]
+    public async Task A_remote_agent_lists_every_subscription_with_a_sealed_secret_that_never_appears_in_clear()
+    {
+        await using var azure = await AzureEmulator.StartAsync(new AzureEmulatorOptions
+        {
+            Estate = new CloudEstateOptions { Seed = 4, Subscriptions = 3, VmsPerSubscription = 12 },
+            PageSize = 5,
+            Principals = [new AzureEmulatorPrincipal(AzureEmulatorOptions.DefaultClientId, ClientSecret)],
+        });
+        await using var deployment = await Deployment.CreateAsync();
+        var pem = Path.Combine(deployment.Root, "azure-emulator.pem");
+        await File.WriteAllTextAsync(pem, azure.CertificatePem);
+        deployment.SetEnvironment("ASSETBRIDGE_EXTRA_CA_FILE", pem);
+        await deployment.StartServerAsync("--no-embedded-agent");
+        var (agent, _) = await deployment.StartAgentAsync("cloud-1", "--capability", "azure");
+
+        (await deployment.RemoteWithInputAsync(ClientSecret + "\n", "credential", "add", "azure-sp", "--name", "az-cred", "--tenant-id", azure.TenantId, "--client-id", AzureEmulatorOptions.DefaultClientId)).Expect(0);
+        (await deployment.RemoteAsync("connector", "add", "azure", "--name", "az", "--credential", "az-cred", "--authority-host", azure.AuthorityHost.ToString(), "--arm-endpoint", azure.ArmEndpoint.ToString())).Expect(0);
+        (await deployment.RemoteAsync("sync", "az")).Expect(0);
+
+        var devices = await deployment.RemoteAsync("devices", "--json");
+        devices.Expect(0);
+        using var document = JsonDocument.Parse(devices.Output[devices.Output.IndexOf('[', StringComparison.Ordinal)..]);
+        var entries = document.RootElement.EnumerateArray().ToList();
+        var expected = azure.Estate.Vms.Select(v => v.ResourceId.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, entries.Select(e => e.GetProperty("cloud").GetProperty("resourceId").GetString()!).Order(StringComparer.Ordinal).ToList());
+        Assert.All(entries, e => Assert.Equal("unmanaged", e.GetProperty("status").GetString()));
+        Assert.Equal(0, azure.Stats.Throttled);
+        Assert.False(agent.HasExited, agent.Output);
+        Assert.Contains("ListNodes", agent.Output, StringComparison.Ordinal);
+
+        Canary.AssertAbsent(ClientSecret, deployment.Root, deployment.Processes);
+    }
+}
