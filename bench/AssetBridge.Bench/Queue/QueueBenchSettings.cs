@@ -11,8 +11,12 @@ internal sealed record QueueBenchSettings(
     int AgentConcurrency,
     int Probes,
     bool ThroughAgentApi,
-    bool AgainstStore)
+    bool AgainstStore,
+    int Attempts)
 {
+    /// <summary>A case during which other processes took more of the machine than this is run again.</summary>
+    public const double OtherLoadLimit = 0.10;
+
     /// <summary>Runs enqueued and awaited before measuring: JIT, connection pools, TLS sessions.</summary>
     public const int WarmupRuns = 25;
 
@@ -33,11 +37,12 @@ internal sealed record QueueBenchSettings(
             a.Int("--agent-concurrency", 4),
             a.Int("--probes", 80),
             level is "both" or "api",
-            level is "both" or "store");
-        if (settings.Jobs < 1 || settings.JobsPerRun < 1 || settings.Probes < 1 || settings.Agents.Any(n => n < 1)
+            level is "both" or "store",
+            a.Int("--attempts", 3));
+        if (settings.Jobs < 1 || settings.JobsPerRun < 1 || settings.Probes < 1 || settings.Attempts < 1 || settings.Agents.Any(n => n < 1)
             || settings.AgentConcurrency is < 1 or > 64 || !(settings.ThroughAgentApi || settings.AgainstStore))
         {
-            throw new ArgumentException("queue: --jobs, --jobs-per-run, --probes and --agents must be positive, --agent-concurrency 1-64, --level api, store or both.");
+            throw new ArgumentException("queue: --jobs, --jobs-per-run, --probes, --attempts and --agents must be positive, --agent-concurrency 1-64, --level api, store or both.");
         }
 
         return settings;

@@ -21,14 +21,17 @@ internal static class QueueBenchmark
             Console.WriteLine();
             Console.WriteLine("Through the agent API (server + remote agents over HTTPS):");
             Console.WriteLine();
-            Console.WriteLine("| store | agents | jobs/s | dispatch p50 (tick) | p99 (tick) | dispatch p50 (pulsed) | p99 (pulsed) | CPU busy (bench / PostgreSQL / other) |");
+            Console.WriteLine("| store | agents | jobs/s | dispatch p50 (tick) | p99 (tick) | dispatch p50 (pulsed) | p99 (pulsed) | CPU busy (bench / PostgreSQL / interrupts / other) |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var kind in settings.Stores)
             {
                 foreach (var agents in settings.Agents)
                 {
-                    await using var database = await BenchDatabase.CreateAsync(kind).ConfigureAwait(false);
-                    var result = await AgentApiCase.RunAsync(database, settings, agents).ConfigureAwait(false);
+                    var result = await CleanestAsync(settings, async () =>
+                    {
+                        await using var database = await BenchDatabase.CreateAsync(kind).ConfigureAwait(false);
+                        return await AgentApiCase.RunAsync(database, settings, agents).ConfigureAwait(false);
+                    }, r => r.Cpu).ConfigureAwait(false);
                     if (result.MaxAttempts != 1 || result.Duplicates != 0)
                     {
                         throw new InvalidOperationException($"{kind}, {agents} agents: a job was dispatched more than once (max attempts {result.MaxAttempts}, {result.Duplicates} repeated starts).");
@@ -46,20 +49,55 @@ internal static class QueueBenchmark
             Console.WriteLine();
             Console.WriteLine("Against the store's queue alone (claim → complete in-process, no HTTP, no dispatcher):");
             Console.WriteLine();
-            Console.WriteLine("| store | claimers | jobs/s | CPU busy (bench / PostgreSQL / other) |");
+            Console.WriteLine("| store | claimers | jobs/s | CPU busy (bench / PostgreSQL / interrupts / other) |");
             Console.WriteLine("|---|---:|---:|---:|");
             foreach (var kind in settings.Stores)
             {
                 foreach (var claimers in settings.Agents.Select(a => a * settings.AgentConcurrency))
                 {
-                    await using var database = await BenchDatabase.CreateAsync(kind).ConfigureAwait(false);
-                    var result = await StoreQueueCase.RunAsync(database, settings, claimers).ConfigureAwait(false);
+                    var result = await CleanestAsync(settings, async () =>
+                    {
+                        await using var database = await BenchDatabase.CreateAsync(kind).ConfigureAwait(false);
+                        return await StoreQueueCase.RunAsync(database, settings, claimers).ConfigureAwait(false);
+                    }, r => r.Cpu).ConfigureAwait(false);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {result.Store} | {result.Claimers} | {result.JobsPerSecond:N0} | {result.Cpu} |"));
                 }
             }
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Runs a case once the machine is quiet; when other processes still took more than
+    /// <see cref="QueueBenchSettings.OtherLoadLimit"/> of it meanwhile, runs it again (up to
+    /// <see cref="QueueBenchSettings.Attempts"/> times) and keeps the attempt least disturbed. The CPU
+    /// column shows what the kept attempt shared the machine with.
+    /// </summary>
+    private static async Task<T> CleanestAsync<T>(QueueBenchSettings settings, Func<Task<T>> run, Func<T, CpuShares> cpu)
+    {
+        T? best = default;
+        for (var attempt = 1; attempt <= settings.Attempts; attempt++)
+        {
+            if (!await CpuMeter.WaitForQuietAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false))
+            {
+                await Console.Error.WriteLineAsync("The machine did not go quiet within 2 minutes; measuring anyway.").ConfigureAwait(false);
+            }
+
+            var result = await run().ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"  attempt {attempt}: CPU {cpu(result)}").ConfigureAwait(false);
+            if (best is null || cpu(result).Other < cpu(best).Other)
+            {
+                best = result;
+            }
+
+            if (cpu(best).Other <= QueueBenchSettings.OtherLoadLimit)
+            {
+                break;
+            }
+        }
+
+        return best!;
     }
 
     private static string Ms(TimeSpan value) => value.TotalMilliseconds.ToString(value.TotalMilliseconds < 10 ? "F1" : "F0", CultureInfo.InvariantCulture) + " ms";
