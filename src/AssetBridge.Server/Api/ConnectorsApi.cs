@@ -1,5 +1,6 @@
 using AssetBridge.Core.Agents;
 using AssetBridge.Core.Application;
+using AssetBridge.Server.Agents;
 using AssetBridge.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,9 +50,12 @@ internal static class ConnectorsApi
             .WithSummary("Sync the connector every interval, or never (every: null).").RequireAuthorization(BearerAuthentication.AdminPolicy);
         group.MapPut("/{name}/placement", (string name, AgentPlacement body, IControlPlane plane, CancellationToken ct) => plane.PlaceConnectorAsync(name, body, ct))
             .WithSummary("Pin the connector's jobs to an agent or a cluster, with a default agent.").RequireAuthorization(BearerAuthentication.AdminPolicy);
-        group.MapPost("/{name}/sync", async (string name, SyncBody body, IControlPlane plane, CancellationToken ct) =>
+        group.MapPost("/{name}/sync", async (string name, SyncBody body, IControlPlane plane, DispatchSignal dispatch, CancellationToken ct) =>
         {
             var started = await plane.StartSyncAsync(name, body.Mode, ct).ConfigureAwait(false);
+
+            // The run's jobs are queued: place them now rather than at the dispatcher's next tick.
+            dispatch.Pulse();
             return TypedResults.Accepted($"/api/v1/runs/{started.Run.Id}", started);
         }).WithSummary("Start a sync run (the server's agents run it); poll /api/v1/runs/{id}.").RequireAuthorization(BearerAuthentication.AdminPolicy);
     }

@@ -119,7 +119,7 @@ public sealed class ServerHost : IAsyncDisposable
             AgentDownAfter = agentPlane.DownAfter,
         });
         services.AddSingleton(sp => new TokenService(store, options.Time));
-        services.AddHostedService(sp => new SyncScheduler(store, sp.GetRequiredService<SyncService>(), options.Time, options.ScheduleInterval, sp.GetRequiredService<ILogger<SyncScheduler>>()));
+        services.AddHostedService(sp => new SyncScheduler(store, sp.GetRequiredService<SyncService>(), options.Time, options.ScheduleInterval, sp.GetRequiredService<ILogger<SyncScheduler>>(), sp.GetRequiredService<DispatchSignal>()));
         services.AddSingleton(sp => new EmbeddedAgentOperations(sp.GetRequiredService<ConnectorModules>().Operations, sp.GetRequiredService<ConnectorModules>().AuthenticatorProviders));
         services.AddAgentPlane(agentPlane);
         services.AddProblemDetails();

@@ -3,6 +3,7 @@ using AssetBridge.Core.Connectors;
 using AssetBridge.Core.Errors;
 using AssetBridge.Core.Runs;
 using AssetBridge.Core.Storage;
+using AssetBridge.Server.Agents;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,14 +21,17 @@ public sealed partial class SyncScheduler : BackgroundService
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly ILogger<SyncScheduler> _logger;
+    private readonly DispatchSignal? _dispatch;
 
-    public SyncScheduler(IStore store, SyncService sync, TimeProvider time, TimeSpan interval, ILogger<SyncScheduler> logger)
+    /// <param name="dispatch">Pulsed after runs start, so their jobs are placed at once; null leaves them to the dispatcher's tick.</param>
+    public SyncScheduler(IStore store, SyncService sync, TimeProvider time, TimeSpan interval, ILogger<SyncScheduler> logger, DispatchSignal? dispatch = null)
     {
         _store = store;
         _sync = sync;
         _time = time;
         _interval = interval;
         _logger = logger;
+        _dispatch = dispatch;
     }
 
     /// <summary>Starts the runs due now; returns how many this instance started.</summary>
@@ -52,6 +56,11 @@ public sealed partial class SyncScheduler : BackgroundService
             {
                 started++;
             }
+        }
+
+        if (started > 0)
+        {
+            _dispatch?.Pulse();
         }
 
         return started;

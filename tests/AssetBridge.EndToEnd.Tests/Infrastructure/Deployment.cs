@@ -32,6 +32,9 @@ public sealed class Deployment : IAsyncDisposable
 
     public IReadOnlyList<CliProcess> Processes => _processes;
 
+    /// <summary>The server <see cref="StartServerAsync"/> started, as one replica among others.</summary>
+    public ServerEndpoint FirstServer => new(Server ?? throw new InvalidOperationException("No server was started."), ServerUrl, Thumbprint);
+
     public static async Task<Deployment> CreateAsync()
     {
         var root = Path.Combine(Path.GetTempPath(), "assetbridge-e2e", Guid.NewGuid().ToString("N"));
@@ -57,11 +60,27 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Starts <c>assetbridge server</c> on a free loopback port and waits until it listens.</summary>
     public async Task StartServerAsync(params string[] extra)
     {
-        Server = Start("server", ["server", "--data-dir", ServerData, "--urls", "https://127.0.0.1:0", .. extra]);
-        var listening = await Server.WaitForLineAsync(@"Listening on (https://[^\s]+).*?([0-9A-F]{64})", TimeSpan.FromMinutes(1));
-        ServerUrl = new Uri(listening.Groups[1].Value.TrimEnd(',', ')', '.'));
-        Thumbprint = listening.Groups[2].Value;
+        var server = await StartReplicaAsync("server", ServerData, extra);
+        (Server, ServerUrl, Thumbprint) = (server.Process, server.Url, server.Thumbprint);
     }
+
+    /// <summary>
+    /// Starts another <c>assetbridge server</c> (a replica: give it the first one's <c>--store</c>) with its own
+    /// data directory, so its own certificate, and waits until it listens. The first server stays the default target.
+    /// </summary>
+    public async Task<ServerEndpoint> StartReplicaAsync(string name, string dataDirectory, params string[] extra)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var process = Start(name, ["server", "--data-dir", dataDirectory, "--urls", "https://127.0.0.1:0", .. extra]);
+        var listening = await process.WaitForLineAsync(@"Listening on (https://[^\s]+).*?([0-9A-F]{64})", TimeSpan.FromMinutes(1));
+        return new ServerEndpoint(process, new Uri(listening.Groups[1].Value.TrimEnd(',', ')', '.')), listening.Groups[2].Value);
+    }
+
+    /// <summary>Sets an environment variable of every process started from now on (null removes it).</summary>
+    public void SetEnvironment(string name, string? value) => _environment[name] = value;
+
+    /// <summary>Acts with this admin token from now on: a server on another store than the data directory's has tokens of its own.</summary>
+    public void UseAdminToken(string token) => AdminToken = token;
 
     /// <summary>A command against the local data directory <paramref name="dataDirectory"/>.</summary>
     public async Task<CommandResult> LocalAsync(string dataDirectory, params string[] args)
@@ -73,34 +92,38 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>A command against the server, as an admin, in remote mode.</summary>
     public Task<CommandResult> RemoteAsync(params string[] args) => RemoteWithInputAsync(null, args);
 
-    public async Task<CommandResult> RemoteWithInputAsync(string? input, params string[] args)
+    public Task<CommandResult> RemoteWithInputAsync(string? input, params string[] args) => RemoteAtAsync(FirstServer, input, args);
+
+    /// <summary>A command against the given server (one replica of several), as an admin, in remote mode.</summary>
+    public async Task<CommandResult> RemoteAtAsync(ServerEndpoint server, string? input, params string[] args)
     {
         var (code, output) = await CliProcess.RunAsync(
             _environment,
             input,
-            [.. args, "--server", ServerUrl.ToString(), "--token", AdminToken, "--server-thumbprint", Thumbprint]);
+            [.. args, "--server", server.Url.ToString(), "--token", AdminToken, "--server-thumbprint", server.Thumbprint]);
         return new CommandResult(code, output, args);
     }
 
     /// <summary>Enrols an agent with its own data directory (a fresh one-time token each time) and starts <c>agent run</c>.</summary>
-    public async Task<(CliProcess Process, string DataDirectory)> StartAgentAsync(string name, params string[] enrollOptions)
+    public Task<(CliProcess Process, string DataDirectory)> StartAgentAsync(string name, params string[] enrollOptions) =>
+        StartAgentAsync(FirstServer, name, enrollOptions);
+
+    /// <summary>As <see cref="StartAgentAsync(string, string[])"/>, enrolled with (and so pinned to) the given server.</summary>
+    public async Task<(CliProcess Process, string DataDirectory)> StartAgentAsync(ServerEndpoint server, string name, params string[] enrollOptions)
     {
-        var enrollment = await RemoteAsync("agents", "enrollment-token", "--expires", "10m", "--auto-approve");
+        var enrollment = await RemoteAtAsync(server, null, "agents", "enrollment-token", "--expires", "10m", "--auto-approve");
         enrollment.Expect(0);
         var enrollmentToken = Regex.Match(enrollment.Output, @"abe_[A-Za-z0-9_\-]+").Value;
         var data = Path.Combine(Root, "agent-" + name);
         var (code, output) = await CliProcess.RunAsync(
             _environment,
             null,
-            ["agent", "enroll", "--server", ServerUrl.ToString(), "--enrollment-token", enrollmentToken, "--name", name,
-             "--server-thumbprint", Thumbprint, "--data-dir", data, .. enrollOptions]);
+            ["agent", "enroll", "--server", server.Url.ToString(), "--enrollment-token", enrollmentToken, "--name", name,
+             "--server-thumbprint", server.Thumbprint, "--data-dir", data, .. enrollOptions]);
         new CommandResult(code, output, ["agent", "enroll"]).Expect(0);
         var process = Start("agent " + name, ["agent", "run", "--data-dir", data, "--heartbeat-interval", "1s", "--verbose"]);
         return (process, data);
     }
-
-    /// <summary>Sets an environment variable for every process started from now on (null removes it).</summary>
-    public void SetEnvironment(string name, string? value) => _environment[name] = value;
 
     public CliProcess Start(string name, string[] args)
     {
@@ -125,6 +148,9 @@ public sealed class Deployment : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A running server process: where it listens and the certificate it serves.</summary>
+public sealed record ServerEndpoint(CliProcess Process, Uri Url, string Thumbprint);
 
 /// <summary>One command's exit code and output.</summary>
 public sealed record CommandResult(int Code, string Output, string[] Args)
