@@ -24,7 +24,7 @@ internal static class SyncCommand
     private const int ServiceNowConcurrency = 4;
 
     // ARM throttles per subscription: jobs for different subscriptions never slow each other down.
-    private const int AzureConcurrency = 16;
+    private const int AzureConcurrency = 64;
 
     public static Command Create(CliConsole console)
     {
