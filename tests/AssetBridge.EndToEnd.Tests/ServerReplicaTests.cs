@@ -37,7 +37,7 @@ public sealed class ServerReplicaTests
             });
             await using var deployment = await Deployment.CreateAsync();
             deployment.SetEnvironment("ASSETBRIDGE_MASTER_KEY", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            deployment.UseAdminToken(await CreateAdminTokenAsync(database));
+            deployment.UseAdminToken(await CreateAdminTokenAsync(deployment, database));
 
             string[] replica = ["--store", "postgres:" + database, "--no-embedded-agent"];
             await deployment.StartServerAsync(replica);
@@ -113,14 +113,16 @@ public sealed class ServerReplicaTests
     }
 
     /// <summary>
-    /// <c>token create</c> writes to a data directory's SQLite database; replicas on PostgreSQL read their
-    /// tokens from PostgreSQL, so the admin token is made there, through the same service. Opening the
-    /// store also migrates it before either replica starts.
+    /// Replicas on PostgreSQL read their tokens from PostgreSQL, so the admin token is made there, as an
+    /// operator does: <c>token create --store postgres:…</c>. Opening the store also migrates it before
+    /// either replica starts.
     /// </summary>
-    private static async Task<string> CreateAdminTokenAsync(string database)
+    private static async Task<string> CreateAdminTokenAsync(Deployment deployment, string database)
     {
-        await using var store = await PostgresStore.OpenAsync(database, TimeProvider.System);
-        var (_, token) = await new TokenService(store, TimeProvider.System).CreateApiTokenAsync(TokenKind.Admin, "replica test", null, CancellationToken.None);
+        var created = await deployment.LocalAsync(deployment.ServerData, "token", "create", "--role", "admin", "--store", "postgres:" + database);
+        created.Expect(0);
+        var token = System.Text.RegularExpressions.Regex.Match(created.Output, @"abt_[A-Za-z0-9_\-]+").Value;
+        Assert.False(string.IsNullOrEmpty(token), created.Output);
         return token;
     }
 
