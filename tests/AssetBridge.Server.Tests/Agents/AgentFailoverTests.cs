@@ -85,9 +85,12 @@ public sealed class AgentFailoverTests
 
         await server.Agents.SaveClusterAsync("dc", ClusterMode.Failover, ["outside", "inside", "standby"], default);
         await server.SetPlacementAsync(new AgentPlacement(null, "dc", null));
-        var (_, allowed) = await server.EnqueueJobAsync("https://10.1.2.3/");
+        var (first, allowed) = await server.EnqueueJobAsync("https://10.1.2.3/");
         await AgentServer.WaitUntilAsync(async () => (await server.JobAsync(allowed)).State == JobState.Processed, "the job runs");
         Assert.Equal("inside", (await server.JobAsync(allowed)).AssignedAgent);
+
+        // The job is acknowledged before its run is finalized; the connector's next run waits for that.
+        await AgentServer.WaitUntilAsync(async () => (await server.Store.Runs.GetAsync(first.Id, default))!.State != RunState.Running, "the first run ends");
 
         var (_, excluded) = await server.EnqueueJobAsync("10.1.9.7");
         await AgentServer.WaitUntilAsync(async () => (await server.JobAsync(excluded)).State == JobState.Processed, "the excluded address goes to the next member");
