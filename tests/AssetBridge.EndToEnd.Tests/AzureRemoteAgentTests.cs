@@ -47,4 +47,51 @@ public sealed class AzureRemoteAgentTests
 
         Canary.AssertAbsent(ClientSecret, deployment.Root, deployment.Processes);
     }
+
+    [Fact]
+    public async Task Without_an_agent_that_can_run_azure_jobs_the_run_waits_with_a_reason_in_runs_until_one_enrols()
+    {
+        await using var azure = await AzureEmulator.StartAsync(new AzureEmulatorOptions
+        {
+            Estate = new CloudEstateOptions { Seed = 5, Subscriptions = 2, VmsPerSubscription = 4 },
+            Principals = [new AzureEmulatorPrincipal(AzureEmulatorOptions.DefaultClientId, ClientSecret)],
+        });
+        await using var deployment = await Deployment.CreateAsync();
+        var pem = Path.Combine(deployment.Root, "azure-emulator.pem");
+        await File.WriteAllTextAsync(pem, azure.CertificatePem);
+        deployment.SetEnvironment("ASSETBRIDGE_EXTRA_CA_FILE", pem);
+        await deployment.StartServerAsync("--no-embedded-agent");
+        await deployment.StartAgentAsync("cmdb-only", "--capability", "servicenow");
+        (await deployment.RemoteWithInputAsync(ClientSecret + "\n", "credential", "add", "azure-sp", "--name", "az-cred", "--tenant-id", azure.TenantId, "--client-id", AzureEmulatorOptions.DefaultClientId)).Expect(0);
+        (await deployment.RemoteAsync("connector", "add", "azure", "--name", "az", "--credential", "az-cred", "--authority-host", azure.AuthorityHost.ToString(), "--arm-endpoint", azure.ArmEndpoint.ToString())).Expect(0);
+
+        var sync = deployment.RemoteAsync("sync", "az");
+        CommandResult runs;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No wait reason appeared in 'runs'.");
+            await Task.Delay(200);
+            runs = await deployment.RemoteAsync("runs");
+        }
+        while (!runs.Output.Contains("waiting:", StringComparison.Ordinal));
+
+        Assert.Contains("cmdb-only", runs.Output, StringComparison.Ordinal);
+        var shown = await deployment.RemoteAsync("runs", "show", "1");
+        shown.Expect(0);
+        Assert.Contains("azure-resources-1.0-GetSubscriptions", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("cmdb-only", shown.Output, StringComparison.Ordinal);
+
+        await deployment.StartAgentAsync("cloud-1", "--capability", "azure");
+        (await sync.WaitAsync(TimeSpan.FromMinutes(2))).Expect(0);
+        Assert.Equal(azure.Estate.Vms.Count, await CountEntriesAsync(deployment));
+    }
+
+    private static async Task<int> CountEntriesAsync(Deployment deployment)
+    {
+        var devices = await deployment.RemoteAsync("devices", "--json");
+        devices.Expect(0);
+        using var document = JsonDocument.Parse(devices.Output[devices.Output.IndexOf('[', StringComparison.Ordinal)..]);
+        return document.RootElement.GetArrayLength();
+    }
 }

@@ -10,9 +10,16 @@ internal static class RunSummary
     {
         var duration = run.FinishedAt is { } end ? (end - run.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-";
         var mode = run.Mode.ToString().ToLowerInvariant();
-        var outcome = run.State == RunState.Completed ? "completed" : "FAILED";
+        var outcome = run.State switch
+        {
+            RunState.Completed => "completed",
+            RunState.Running => "running",
+            _ => "FAILED",
+        };
         var o = console.Out;
-        await o.WriteLineAsync($"Run {run.Id} of '{run.ConnectorName}' ({mode}) {outcome} in {duration}.").ConfigureAwait(false);
+        await o.WriteLineAsync(run.State == RunState.Running
+            ? $"Run {run.Id} of '{run.ConnectorName}' ({mode}) running since {run.StartedAt:u}."
+            : $"Run {run.Id} of '{run.ConnectorName}' ({mode}) {outcome} in {duration}.").ConfigureAwait(false);
         var c = run.Counts;
 
         // A run reads either a CMDB or a cloud; the other source's lines would only be zeros.
@@ -39,7 +46,7 @@ internal static class RunSummary
             await o.WriteLineAsync(Line("hidden by ACLs", run.Counts.Hidden) + "  (counted by ServiceNow but not visible to this account)").ConfigureAwait(false);
         }
 
-        if (run.State != RunState.Completed)
+        if (run.State is not (RunState.Completed or RunState.Running))
         {
             var note = run.Mode == SyncMode.Full ? " Nothing was marked deleted." : string.Empty;
             await console.Error.WriteLineAsync($"error: {run.Error}{note}").ConfigureAwait(false);
