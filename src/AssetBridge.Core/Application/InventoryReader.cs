@@ -41,9 +41,7 @@ public sealed class InventoryReader
         await foreach (var stored in _store.Inventory.ReadDevicesAsync(cmdbQuery, cancellationToken).ConfigureAwait(false))
         {
             var linked = await LinkedApplicationsAsync(applications, stored, cancellationToken).ConfigureAwait(false);
-            var correlation = cloud.IsEmpty
-                ? new Correlation(InventoryStatus.CmdbOnly, null, null, Exposure.None)
-                : CloudCorrelator.Correlate(cloud, stored.Device, stored.Adapters, stored.VmInstances);
+            var correlation = CloudCorrelator.Correlate(cloud, stored.Device, stored.Adapters, stored.VmInstances);
             if (onlyCloud && correlation.Cloud?.Connector != only!.Name)
             {
                 continue;

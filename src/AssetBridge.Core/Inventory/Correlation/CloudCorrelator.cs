@@ -12,7 +12,8 @@ public static class CloudCorrelator
 {
     public static Correlation Correlate(CloudIndex index, Device device, IReadOnlyList<NetworkAdapter> adapters, IReadOnlyList<VmInstance> instances)
     {
-        var (cloud, match) = Find(index, device, adapters, instances);
+        // Without any cloud read, only the CMDB's own addresses can say whether a device is exposed.
+        var (cloud, match) = index.IsEmpty ? (null, null) : Find(index, device, adapters, instances);
         if (cloud is not null)
         {
             return new Correlation(InventoryStatus.Managed, cloud, match, ExposureOf(cloud.Vm.PublicIps, adapters));

@@ -150,4 +150,13 @@ public sealed class CloudCorrelatorTests
         Assert.True(result.Exposure.InternetFacing);
         Assert.Equal(["52.10.20.30"], result.Exposure.PublicIps);
     }
+
+    [Fact]
+    public void Exposure_OfACmdbDevice_NeedsNoCloudRead()
+    {
+        var result = CloudCorrelator.Correlate(new CloudIndex(), Device("edge"), [Adapter(null, "52.10.20.31")], []);
+
+        Assert.Equal(InventoryStatus.CmdbOnly, result.Status);
+        Assert.Equal(["52.10.20.31"], result.Exposure.PublicIps);
+    }
 }
