@@ -78,10 +78,16 @@ public static class CloudCorrelator
 
     private static Exposure ExposureOf(IReadOnlyList<string> cloudPublicIps, IReadOnlyList<NetworkAdapter> adapters)
     {
-        var ips = cloudPublicIps
-            .Concat(adapters.Select(a => a.IpAddress?.Trim()).Where(PublicAddress.IsPublic).Select(ip => ip!))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return ips.Count == 0 ? Exposure.None : new Exposure(true, ips);
+        List<string>? ips = cloudPublicIps.Count == 0 ? null : [.. cloudPublicIps];
+        foreach (var adapter in adapters)
+        {
+            // Most CMDB addresses are private; only the rare public one costs a list.
+            if (adapter.IpAddress?.Trim() is { Length: > 0 } ip && PublicAddress.IsPublic(ip) && !(ips?.Contains(ip) ?? false))
+            {
+                (ips ??= []).Add(ip);
+            }
+        }
+
+        return ips is null ? Exposure.None : new Exposure(true, ips);
     }
 }

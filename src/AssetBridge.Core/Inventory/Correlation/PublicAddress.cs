@@ -6,7 +6,9 @@ namespace AssetBridge.Core.Inventory.Correlation;
 /// <summary>Tells globally routable addresses from private, shared, loopback, link-local and documentation ones.</summary>
 public static class PublicAddress
 {
-    private static readonly (IPAddress Network, int Prefix)[] NotPublic =
+    private static readonly IPNetwork[] NotPublic = Ranges().Select(r => new IPNetwork(r.Network, r.Prefix)).ToArray();
+
+    private static IEnumerable<(IPAddress Network, int Prefix)> Ranges() =>
     [
         (IPAddress.Parse("0.0.0.0"), 8),
         (IPAddress.Parse("10.0.0.0"), 8),
@@ -41,9 +43,9 @@ public static class PublicAddress
             address = address.MapToIPv4();
         }
 
-        foreach (var (network, prefix) in NotPublic)
+        foreach (var network in NotPublic)
         {
-            if (network.AddressFamily == address.AddressFamily && new IPNetwork(network, prefix).Contains(address))
+            if (network.Contains(address))
             {
                 return false;
             }
