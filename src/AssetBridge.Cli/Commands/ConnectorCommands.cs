@@ -149,7 +149,7 @@ internal static class ConnectorCommands
             await foreach (var check in session.Plane.TestConnectorAsync(connector.Name, cancellationToken).ConfigureAwait(false))
             {
                 failed += check.Passed ? 0 : 1;
-                await console.Out.WriteLineAsync($"{(check.Passed ? "ok  " : "FAIL")}  {check.Name,-28} {check.Detail}").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"{(check.Passed ? "ok  " : "FAIL")}  {check.Name,-36} {check.Detail}").ConfigureAwait(false);
             }
 
             return failed == 0 ? ExitCodes.Success : ExitCodes.ChecksFailed;

@@ -26,6 +26,9 @@ internal static class EntraTokenOptions
         options.Retry.Delay = module.RetryBaseDelay;
         options.Retry.MaxDelay = module.RetryMaxDelay;
         options.Retry.NetworkTimeout = module.RequestTimeout;
+        options.RetryPolicy = new EntraRetryPolicy(
+            options.Retry.MaxRetries,
+            DelayStrategy.CreateExponentialDelayStrategy(module.RetryBaseDelay, module.RetryMaxDelay));
 
         // Checkpoint: token requests carry the client secret or a signed assertion; their bodies must
         // never reach a log, whoever listens to Azure.Core's event source.

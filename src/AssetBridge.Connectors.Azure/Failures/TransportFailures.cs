@@ -82,7 +82,7 @@ internal static class TransportFailures
         AzureFailure.Tls, ErrorKind.Unreachable, retryHere: false,
         trust.RejectionOf(endpoint.IdnHost) is { } reason
             ? $"The certificate of {service} at '{endpoint.IdnHost}' is not trusted here: {reason}; if a proxy or private CA signs it, add that CA to the system trust store, point SSL_CERT_FILE at it, or name it in ASSETBRIDGE_EXTRA_CA_FILE."
-            : $"The TLS connection to {service} at '{endpoint.IdnHost}' failed ({SentenceText.Innermost(inner)}); check that no proxy intercepts TLS, and if a private CA signs the certificate, add that CA to the system trust store or point SSL_CERT_FILE at it.",
+            : $"The TLS connection to {service} at '{endpoint.IdnHost}' failed ({SentenceText.Innermost(inner)}); check that no proxy intercepts TLS, and if a private CA signs the certificate, add that CA to the system trust store, point SSL_CERT_FILE at it, or name it in ASSETBRIDGE_EXTRA_CA_FILE.",
         inner);
 
     private static AzureApiException ConnectFailed(string service, Uri endpoint, int attempts, Exception inner) => new(

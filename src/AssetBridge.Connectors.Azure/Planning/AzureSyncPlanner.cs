@@ -80,4 +80,7 @@ internal sealed class AzureSyncPlanner : ISyncPlanner
 
     /// <summary>The scope of a subscription's ListNodes job, stable across finalization attempts.</summary>
     public static string ScopeOf(string subscriptionId) => SubscriptionScopePrefix + subscriptionId;
+
+    /// <summary>ARM has no incremental read: every run lists every subscription completely, so every run is full.</summary>
+    public SyncMode ModeFor(SyncMode requested) => SyncMode.Full;
 }

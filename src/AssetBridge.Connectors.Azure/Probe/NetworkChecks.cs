@@ -57,7 +57,7 @@ internal sealed class NetworkChecks(ServerTrust trust, TimeProvider time)
                 new SslClientAuthenticationOptions { TargetHost = endpoint.IdnHost, RemoteCertificateValidationCallback = trust.Validate },
                 linked.Token).ConfigureAwait(false);
             var certificate = tls.RemoteCertificate;
-            var until = certificate is null ? string.Empty : $", certificate for {certificate.Subject} valid until {certificate.GetExpirationDateString()}";
+            var until = certificate is null ? string.Empty : $", certificate for {certificate.Subject} valid until {Expiry(certificate)}";
             return new ProbeCheck(name, true, $"Connected to {target} over {tls.SslProtocol}{until}.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -75,8 +75,14 @@ internal sealed class NetworkChecks(ServerTrust trust, TimeProvider time)
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             return new ProbeCheck(name, false, trust.RejectionOf(endpoint.IdnHost) is { } reason
-                ? $"The certificate of '{endpoint.IdnHost}' is not trusted here: {reason}; if a proxy or private CA signs it, add that CA to the system trust store or point SSL_CERT_FILE at it."
-                : $"The TLS connection to '{endpoint.IdnHost}' failed ({SentenceText.Clean(e.Message)}); if a proxy or private CA signs the certificate, add that CA to the system trust store or point SSL_CERT_FILE at it.");
+                ? $"The certificate of '{endpoint.IdnHost}' is not trusted here: {reason}; if a proxy or private CA signs it, add that CA to the system trust store, point SSL_CERT_FILE at it, or name it in ASSETBRIDGE_EXTRA_CA_FILE."
+                : $"The TLS connection to '{endpoint.IdnHost}' failed ({SentenceText.Clean(e.Message)}); if a proxy or private CA signs the certificate, add that CA to the system trust store, point SSL_CERT_FILE at it, or name it in ASSETBRIDGE_EXTRA_CA_FILE.");
         }
     }
+
+    /// <summary>The certificate's expiry in UTC, written the same on every machine (not in the local culture).</summary>
+    private static string Expiry(System.Security.Cryptography.X509Certificates.X509Certificate certificate) =>
+        certificate is System.Security.Cryptography.X509Certificates.X509Certificate2 full
+            ? full.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)
+            : certificate.GetExpirationDateString();
 }

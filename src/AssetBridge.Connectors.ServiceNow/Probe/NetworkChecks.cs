@@ -53,7 +53,7 @@ internal sealed class NetworkChecks(TimeProvider time)
             await using var tls = new SslStream(tcp.GetStream());
             await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = instance.IdnHost }, linked.Token).ConfigureAwait(false);
             var certificate = tls.RemoteCertificate;
-            var until = certificate is null ? string.Empty : $", certificate for {certificate.Subject} valid until {certificate.GetExpirationDateString()}";
+            var until = certificate is null ? string.Empty : $", certificate for {certificate.Subject} valid until {Expiry(certificate)}";
             return new ProbeCheck(name, true, $"Connected to {endpoint} over {tls.SslProtocol}{until}.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -73,4 +73,10 @@ internal sealed class NetworkChecks(TimeProvider time)
             return new ProbeCheck(name, false, $"The TLS connection to '{instance.IdnHost}' failed ({FailureSentences.Clean(e.Message)}); if a proxy or private CA signs the certificate, add that CA to the system trust store or point SSL_CERT_FILE at it.");
         }
     }
+
+    /// <summary>The certificate's expiry in UTC, written the same on every machine (not in the local culture).</summary>
+    private static string Expiry(System.Security.Cryptography.X509Certificates.X509Certificate certificate) =>
+        certificate is System.Security.Cryptography.X509Certificates.X509Certificate2 full
+            ? full.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)
+            : certificate.GetExpirationDateString();
 }

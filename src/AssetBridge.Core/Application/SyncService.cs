@@ -50,6 +50,7 @@ public sealed class SyncService
             return new StartedRun(running, Resumed: true);
         }
 
+        mode = planner.ModeFor(mode);
         var run = await _store.Runs.CreateAsync(connector.Id, mode, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var watermarks = mode == SyncMode.Full
             ? new Dictionary<string, Inventory.Watermark>()

@@ -30,4 +30,10 @@ public interface ISyncPlanner
     /// <c>/subscriptions/{id}/</c>); null (default) when deletions wait for a whole full run.
     /// </summary>
     string? IndependentDeletionScope(JobRecord processed) => null;
+
+    /// <summary>
+    /// The mode a requested run actually has: a source that can only be listed completely (Azure
+    /// Resource Manager) makes every run full. Default: as requested.
+    /// </summary>
+    SyncMode ModeFor(SyncMode requested) => requested;
 }
