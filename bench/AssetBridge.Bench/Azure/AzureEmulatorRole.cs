@@ -6,7 +6,7 @@ namespace AssetBridge.Bench.Azure;
 /// <summary>
 /// Child process: the Azure emulator with ARM's throttle (token bucket per principal and subscription),
 /// regular pages, and the estate of the given size. Prints READY with its address, tenant and the PEM
-/// path; when the orchestrator closes stdin, prints STATS (requests, 429s) and exits.
+/// path; when the orchestrator closes stdin, prints STATS (requests, 429s, token requests, its CPU seconds) and exits.
 /// </summary>
 internal static class AzureEmulatorRole
 {
@@ -23,7 +23,7 @@ internal static class AzureEmulatorRole
         Console.Out.Flush();
 
         await Console.In.ReadToEndAsync();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS {emulator.Stats.Requests} {emulator.Stats.Throttled} {emulator.Stats.TokenRequests}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS {emulator.Stats.Requests} {emulator.Stats.Throttled} {emulator.Stats.TokenRequests} {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}"));
         return 0;
     }
 }

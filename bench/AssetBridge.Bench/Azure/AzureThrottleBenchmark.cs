@@ -64,14 +64,17 @@ internal static class AzureThrottleBenchmark
             await Run("init");
             await Run("credential", "add", "azure-sp", "--name", "bench", "--tenant-id", tenant, "--client-id", AzureEmulatorOptions.DefaultClientId, "--client-secret-env", "BENCH_SECRET");
             await Run("connector", "add", "azure", "--name", "bench", "--credential", "bench", "--authority-host", address, "--arm-endpoint", address);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             await Run("sync", "bench", "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture));
             clock.Stop();
+            var syncCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
             emulator.StandardInput.Close();
-            var stats = (await emulator.StandardOutput.ReadLineAsync() ?? "STATS ? ? ?").Split(' ');
+            var stats = (await emulator.StandardOutput.ReadLineAsync() ?? "STATS ? ? ? ?").Split(' ');
             await emulator.WaitForExitAsync();
             var seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU: the sync {syncCpu:F1} s, the emulator {stats[4]} s (its whole life, data generation included)."));
             Console.WriteLine();
             Console.WriteLine("| subscriptions × VMs | ARM requests | 429s | sync | throttle minimum | ratio |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
