@@ -148,7 +148,7 @@ public sealed class InventoryReader
         IReadOnlyList<NetworkAdapter> adapters,
         IReadOnlyList<BusinessApplication> applications,
         DateTimeOffset? deletedAt,
-        Correlation correlation) =>
+        CloudJoin correlation) =>
         new(connector, device, adapters, applications, CriticalityEvaluator.Evaluate(device, applications), deletedAt)
         {
             Status = correlation.Status,

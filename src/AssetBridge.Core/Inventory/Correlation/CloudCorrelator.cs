@@ -1,7 +1,7 @@
 namespace AssetBridge.Core.Inventory.Correlation;
 
 /// <summary>What the join decided for one CMDB record.</summary>
-public sealed record Correlation(InventoryStatus Status, CloudRecord? Cloud, CloudMatch? Match, Exposure Exposure);
+public sealed record CloudJoin(InventoryStatus Status, CloudRecord? Cloud, CloudMatch? Match, Exposure Exposure);
 
 /// <summary>
 /// Joins one CMDB record to the cloud: by VM id, then resource id (from its VM instance CIs), then
@@ -10,21 +10,21 @@ public sealed record Correlation(InventoryStatus Status, CloudRecord? Cloud, Clo
 /// </summary>
 public static class CloudCorrelator
 {
-    public static Correlation Correlate(CloudIndex index, Device device, IReadOnlyList<NetworkAdapter> adapters, IReadOnlyList<VmInstance> instances)
+    public static CloudJoin Correlate(CloudIndex index, Device device, IReadOnlyList<NetworkAdapter> adapters, IReadOnlyList<VmInstance> instances)
     {
         // Without any cloud read, only the CMDB's own addresses can say whether a device is exposed.
         var (cloud, match) = index.IsEmpty ? (null, null) : Find(index, device, adapters, instances);
         if (cloud is not null)
         {
-            return new Correlation(InventoryStatus.Managed, cloud, match, ExposureOf(cloud.Vm.PublicIps, adapters));
+            return new CloudJoin(InventoryStatus.Managed, cloud, match, ExposureOf(cloud.Vm.PublicIps, adapters));
         }
 
         var status = ClaimsMissingVm(index, instances) ? InventoryStatus.Stale : InventoryStatus.CmdbOnly;
-        return new Correlation(status, null, null, ExposureOf([], adapters));
+        return new CloudJoin(status, null, null, ExposureOf([], adapters));
     }
 
     /// <summary>The entry of a VM that no CMDB record claimed.</summary>
-    public static Correlation Unmanaged(CloudRecord cloud) =>
+    public static CloudJoin Unmanaged(CloudRecord cloud) =>
         new(InventoryStatus.Unmanaged, cloud, null, ExposureOf(cloud.Vm.PublicIps, []));
 
     private static (CloudRecord?, CloudMatch?) Find(CloudIndex index, Device device, IReadOnlyList<NetworkAdapter> adapters, IReadOnlyList<VmInstance> instances)
