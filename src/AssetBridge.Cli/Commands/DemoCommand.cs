@@ -44,7 +44,7 @@ internal static class DemoCommand
             PrepareDirectory(directory);
             var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var clientSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
-            var estate = Estate(parse.GetValue(subscriptions), parse.GetValue(vms));
+            var estate = EmulateCommand.GenerateEstate(new CloudEstateOptions { Seed = 42, Subscriptions = parse.GetValue(subscriptions), VmsPerSubscription = parse.GetValue(vms) });
             await using var emulator = await ServiceNowEmulator.StartAsync(
                 new ServiceNowEmulatorOptions
                 {
@@ -112,18 +112,6 @@ internal static class DemoCommand
             return ok ? ExitCodes.Success : ExitCodes.For(ErrorKind.RunFailed);
         });
         return command;
-    }
-
-    private static CloudEstate Estate(int subscriptions, int vmsPerSubscription)
-    {
-        try
-        {
-            return CloudEstate.Generate(new CloudEstateOptions { Seed = 42, Subscriptions = subscriptions, VmsPerSubscription = vmsPerSubscription });
-        }
-        catch (ArgumentException e)
-        {
-            throw new AssetBridgeException(ErrorKind.Usage, e.Message);
-        }
     }
 
     /// <summary>The same two commands a user runs: credential add azure-sp, connector add azure (pointed at the emulator).</summary>
@@ -213,13 +201,7 @@ internal static class DemoCommand
 
     private static async Task WriteExposureAsync(AppHost host, CliConsole console, CancellationToken cancellationToken)
     {
-        var exposed = new List<InventoryEntry>();
-        await foreach (var entry in host.ControlPlane.ReadDevicesAsync(new DeviceFilter { InternetFacingOnly = true }, cancellationToken).ConfigureAwait(false))
-        {
-            exposed.Add(entry);
-        }
-
-        var ranked = ExposureCommand.Rank(exposed);
+        var ranked = await ExposureCommand.ReadRankedAsync(host.ControlPlane, null, cancellationToken).ConfigureAwait(false);
         await console.Out.WriteLineAsync("Exposure: internet-facing, most critical first (the first 10; all with 'exposure')").ConfigureAwait(false);
         ExposureCommand.WriteTable(console, ranked.Take(10).ToList());
         if (ranked.Count > 10)

@@ -127,7 +127,7 @@ internal static class EmulateCommand
                 Users = [new EmulatorUser(parse.GetValue(username)!, parse.GetValue(password)!, ["cmdb_read"])],
                 RateLimitPerSecond = parse.GetValue(rateLimit),
                 FaultRate = parse.GetValue(faultRate),
-                CloudEstate = estateOptions.Subscriptions > 0 ? Estate(estateOptions) : null,
+                CloudEstate = estateOptions.Subscriptions > 0 ? GenerateEstate(estateOptions) : null,
             };
             if (options.Port is < 0 or > 65535 || options.Devices < 0 || options.AdaptersPerDevice < 0 || options.Applications < 0
                 || options.RateLimitPerSecond < 0 || options.FaultRate is < 0 or > 1)
@@ -149,7 +149,8 @@ internal static class EmulateCommand
         return command;
     }
 
-    private static CloudEstate Estate(CloudEstateOptions options)
+    /// <summary>Generates a cloud estate; options out of range are a usage error with the generator's sentence.</summary>
+    internal static CloudEstate GenerateEstate(CloudEstateOptions options)
     {
         try
         {

@@ -19,17 +19,10 @@ internal static class ExposureCommand
         var command = new Command("exposure", "List internet-facing devices and VMs (a public IP), most critical first.") { json, connector };
         command.SetAction((parse, cancellationToken) => GlobalOptions.WithPlaneAsync(parse, console, cancellationToken, async session =>
         {
-            var filter = new DeviceFilter(parse.GetValue(connector)) { InternetFacingOnly = true };
-            var entries = new List<InventoryEntry>();
-            await foreach (var entry in session.Plane.ReadDevicesAsync(filter, cancellationToken).ConfigureAwait(false))
-            {
-                entries.Add(entry);
-            }
-
-            var ranked = Rank(entries);
+            var ranked = await ReadRankedAsync(session.Plane, parse.GetValue(connector), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                await DeviceJsonWriter.WriteAsync(console.Out, ToAsync(ranked), cancellationToken).ConfigureAwait(false);
+                await DeviceJsonWriter.WriteAsync(console.Out, ranked.ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false);
                 return 0;
             }
 
@@ -38,6 +31,18 @@ internal static class ExposureCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The internet-facing entries (of one connector, or all), ranked by <see cref="Rank"/>.</summary>
+    internal static async Task<IReadOnlyList<InventoryEntry>> ReadRankedAsync(IControlPlane plane, string? connector, CancellationToken cancellationToken)
+    {
+        var entries = new List<InventoryEntry>();
+        await foreach (var entry in plane.ReadDevicesAsync(new DeviceFilter(connector) { InternetFacingOnly = true }, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        return Rank(entries);
     }
 
     /// <summary>Most critical first; unknown criticality after every known level; then by name, for a stable order.</summary>
@@ -59,15 +64,5 @@ internal static class ExposureCommand
             e.Criticality.Reason ?? string.Empty,
         }).ToList();
         TableOutput.Write(console, ["DEVICE", "STATUS", "PUBLIC IPS", "CRITICALITY", "WHY"], rows);
-    }
-
-    private static async IAsyncEnumerable<InventoryEntry> ToAsync(IEnumerable<InventoryEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            yield return entry;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

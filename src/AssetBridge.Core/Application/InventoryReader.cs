@@ -96,19 +96,21 @@ public sealed class InventoryReader
     private async Task<CloudIndex> LoadCloudAsync(CancellationToken cancellationToken)
     {
         var index = new CloudIndex();
-        var connectors = await _store.Connectors.ListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var connector in connectors.Where(c => string.Equals(c.Kind, ConnectorKinds.Azure, StringComparison.OrdinalIgnoreCase)))
+        var clouds = (await _store.Connectors.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => string.Equals(c.Kind, ConnectorKinds.Azure, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (clouds.Count == 0)
+        {
+            return index;
+        }
+
+        foreach (var connector in clouds)
         {
             var watermarks = await _store.Connectors.GetWatermarksAsync(connector.Id, cancellationToken).ConfigureAwait(false);
             foreach (var scope in watermarks.Keys.Where(k => k.StartsWith(ListedSubscriptionScopePrefix, StringComparison.Ordinal)))
             {
                 index.AddListedSubscription(scope[ListedSubscriptionScopePrefix.Length..]);
             }
-        }
-
-        if (!connectors.Any(c => string.Equals(c.Kind, ConnectorKinds.Azure, StringComparison.OrdinalIgnoreCase)))
-        {
-            return index;
         }
 
         await foreach (var vm in _store.Inventory.ReadCloudVmsAsync(null, cancellationToken).ConfigureAwait(false))
