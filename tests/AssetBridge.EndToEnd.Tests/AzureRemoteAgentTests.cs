@@ -23,21 +23,12 @@ public sealed class AzureRemoteAgentTests
             PageSize = 5,
             Principals = [new AzureEmulatorPrincipal(AzureEmulatorOptions.DefaultClientId, ClientSecret)],
         });
-        await using var deployment = await Deployment.CreateAsync();
-        var pem = Path.Combine(deployment.Root, "azure-emulator.pem");
-        await File.WriteAllTextAsync(pem, azure.CertificatePem);
-        deployment.SetEnvironment("ASSETBRIDGE_EXTRA_CA_FILE", pem);
-        await deployment.StartServerAsync("--no-embedded-agent");
+        await using var deployment = await DeployAsync(azure);
         var (agent, _) = await deployment.StartAgentAsync("cloud-1", "--capability", "azure");
-
-        (await deployment.RemoteWithInputAsync(ClientSecret + "\n", "credential", "add", "azure-sp", "--name", "az-cred", "--tenant-id", azure.TenantId, "--client-id", AzureEmulatorOptions.DefaultClientId)).Expect(0);
-        (await deployment.RemoteAsync("connector", "add", "azure", "--name", "az", "--credential", "az-cred", "--authority-host", azure.AuthorityHost.ToString(), "--arm-endpoint", azure.ArmEndpoint.ToString())).Expect(0);
+        await AddConnectorAsync(deployment, azure);
         (await deployment.RemoteAsync("sync", "az")).Expect(0);
 
-        var devices = await deployment.RemoteAsync("devices", "--json");
-        devices.Expect(0);
-        using var document = JsonDocument.Parse(devices.Output[devices.Output.IndexOf('[', StringComparison.Ordinal)..]);
-        var entries = document.RootElement.EnumerateArray().ToList();
+        var entries = await EntriesAsync(deployment);
         var expected = azure.Estate.Vms.Select(v => v.ResourceId.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, entries.Select(e => e.GetProperty("cloud").GetProperty("resourceId").GetString()!).Order(StringComparer.Ordinal).ToList());
         Assert.All(entries, e => Assert.Equal("unmanaged", e.GetProperty("status").GetString()));
@@ -56,14 +47,9 @@ public sealed class AzureRemoteAgentTests
             Estate = new CloudEstateOptions { Seed = 5, Subscriptions = 2, VmsPerSubscription = 4 },
             Principals = [new AzureEmulatorPrincipal(AzureEmulatorOptions.DefaultClientId, ClientSecret)],
         });
-        await using var deployment = await Deployment.CreateAsync();
-        var pem = Path.Combine(deployment.Root, "azure-emulator.pem");
-        await File.WriteAllTextAsync(pem, azure.CertificatePem);
-        deployment.SetEnvironment("ASSETBRIDGE_EXTRA_CA_FILE", pem);
-        await deployment.StartServerAsync("--no-embedded-agent");
+        await using var deployment = await DeployAsync(azure);
         await deployment.StartAgentAsync("cmdb-only", "--capability", "servicenow");
-        (await deployment.RemoteWithInputAsync(ClientSecret + "\n", "credential", "add", "azure-sp", "--name", "az-cred", "--tenant-id", azure.TenantId, "--client-id", AzureEmulatorOptions.DefaultClientId)).Expect(0);
-        (await deployment.RemoteAsync("connector", "add", "azure", "--name", "az", "--credential", "az-cred", "--authority-host", azure.AuthorityHost.ToString(), "--arm-endpoint", azure.ArmEndpoint.ToString())).Expect(0);
+        await AddConnectorAsync(deployment, azure);
 
         var sync = deployment.RemoteAsync("sync", "az");
         CommandResult runs;
@@ -84,14 +70,32 @@ public sealed class AzureRemoteAgentTests
 
         await deployment.StartAgentAsync("cloud-1", "--capability", "azure");
         (await sync.WaitAsync(TimeSpan.FromMinutes(2))).Expect(0);
-        Assert.Equal(azure.Estate.Vms.Count, await CountEntriesAsync(deployment));
+        Assert.Equal(azure.Estate.Vms.Count, (await EntriesAsync(deployment)).Count);
     }
 
-    private static async Task<int> CountEntriesAsync(Deployment deployment)
+    /// <summary>A server without an embedded agent, trusting the emulator's certificate through ASSETBRIDGE_EXTRA_CA_FILE.</summary>
+    private static async Task<Deployment> DeployAsync(AzureEmulator azure)
+    {
+        var deployment = await Deployment.CreateAsync();
+        var pem = Path.Combine(deployment.Root, "azure-emulator.pem");
+        await File.WriteAllTextAsync(pem, azure.CertificatePem);
+        deployment.SetEnvironment("ASSETBRIDGE_EXTRA_CA_FILE", pem);
+        await deployment.StartServerAsync("--no-embedded-agent");
+        return deployment;
+    }
+
+    /// <summary>The azure-sp credential (secret on stdin) and the connector "az" pointed at the emulator, through the remote CLI.</summary>
+    private static async Task AddConnectorAsync(Deployment deployment, AzureEmulator azure)
+    {
+        (await deployment.RemoteWithInputAsync(ClientSecret + "\n", "credential", "add", "azure-sp", "--name", "az-cred", "--tenant-id", azure.TenantId, "--client-id", AzureEmulatorOptions.DefaultClientId)).Expect(0);
+        (await deployment.RemoteAsync("connector", "add", "azure", "--name", "az", "--credential", "az-cred", "--authority-host", azure.AuthorityHost.ToString(), "--arm-endpoint", azure.ArmEndpoint.ToString())).Expect(0);
+    }
+
+    private static async Task<List<JsonElement>> EntriesAsync(Deployment deployment)
     {
         var devices = await deployment.RemoteAsync("devices", "--json");
         devices.Expect(0);
         using var document = JsonDocument.Parse(devices.Output[devices.Output.IndexOf('[', StringComparison.Ordinal)..]);
-        return document.RootElement.GetArrayLength();
+        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     }
 }
